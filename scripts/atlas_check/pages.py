@@ -1,0 +1,305 @@
+"""Reading one Markdown page: front matter, `##` sections, named tables, links and footnotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import schema
+
+try:  # the C loader is several times faster on large trees; the pure one gives the same result
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(admon_plugin)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.message}"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    target: str | None  # docs-relative POSIX path of the linked .md file, None if not a page link
+
+
+@dataclass
+class Cell:
+    text: str
+    links: list[Link]
+
+
+@dataclass
+class Row:
+    line: int
+    cells: dict[str, Cell]
+
+
+@dataclass
+class Table:
+    section: str
+    line: int
+    columns: list[str]
+    rows: list[Row]
+
+
+@dataclass
+class Page:
+    rel: str  # POSIX path relative to docs/, e.g. "pain/outer-hip-pain.md"
+    shown: str  # path as printed in findings, e.g. "docs/pain/outer-hip-pain.md"
+    kind: str  # "pain", "muscle", "stretch", "index" or "other"
+    meta: dict[str, Any] = field(default_factory=dict)
+    sections: dict[str, int] = field(default_factory=dict)  # `##` heading -> line
+    section_order: list[str] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)  # first table under each `##`
+    ordered_list_sections: set[str] = field(default_factory=set)
+    links: list[Link] = field(default_factory=list)  # every link on the page
+    has_summary: bool = False
+    has_red_flags: bool = False
+    footnotes_defined: set[str] = field(default_factory=set)
+    footnote_refs: list[tuple[str, int]] = field(default_factory=list)  # undefined-looking refs
+    readable: bool = True
+    meta_ok: bool = False  # front matter present and readable; field rules apply only then
+    field_lines: dict[str, int] = field(default_factory=dict)  # top-level field -> line in the file
+
+    @property
+    def title(self) -> str | None:
+        title = self.meta.get("title")
+        return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def kind_of(rel: str) -> str:
+    folder, _, name = rel.partition("/")
+    if not name:
+        return "index" if rel == "index.md" else "other"
+    if name == "index.md":
+        return "index"
+    if "/" in name:
+        return "other"
+    return schema.KIND_BY_FOLDER.get(folder, "other")
+
+
+def read_page(path: Path, rel: str, shown: str) -> tuple[Page, list[Finding]]:
+    page = Page(rel=rel, shown=shown, kind=kind_of(rel))
+    findings: list[Finding] = []
+
+    def report(line: int, code: str, message: str) -> None:
+        findings.append(Finding(shown, line, code, message))
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        report(1, "FILE_UNREADABLE", f"cannot read the file: {err.strerror or err}")
+        page.readable = False
+        return page, findings
+    if b"\x00" in data:
+        report(1, "FILE_UNREADABLE", "the file is binary, not Markdown text")
+        page.readable = False
+        return page, findings
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        report(1, "FILE_UNREADABLE", f"the file is not UTF-8 text (bad byte at offset {err.start})")
+        page.readable = False
+        return page, findings
+    if not text.strip():
+        report(1, "FILE_UNREADABLE", "the file is empty")
+        page.readable = False
+        return page, findings
+
+    lines = text.splitlines()
+    body_start = _read_front_matter(page, lines, report)
+    _read_body(page, lines, body_start, report)
+    return page, findings
+
+
+def _read_front_matter(page: Page, lines: list[str], report: Any) -> int:
+    """Fill page.meta; return the index of the first body line."""
+    if not lines or lines[0].rstrip() != "---":
+        report(1, "FRONT_MATTER_MISSING", "the page must start with a '---' line opening its YAML front matter")
+        return 0
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        report(1, "FRONT_MATTER_INVALID", "the front matter opened on line 1 is never closed with '---'")
+        return len(lines)
+    try:
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 2 if err.problem_mark else 1
+        problem = err.problem or "invalid YAML"
+        report(line, "FRONT_MATTER_INVALID", f"the YAML cannot be read: {problem}")
+        return end + 1
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as err:
+        report(1, "FRONT_MATTER_INVALID", f"the YAML cannot be read: {err}")
+        return end + 1
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        report(2, "FRONT_MATTER_INVALID", "the front matter must be a set of 'field: value' lines")
+        return end + 1
+    page.meta = {str(key): value for key, value in meta.items()}
+    page.meta_ok = True
+    for number, line in enumerate(lines[1:end], start=2):
+        name, colon, _ = line.partition(":")
+        if colon and name and not name[0].isspace() and name.strip() not in page.field_lines:
+            page.field_lines[name.strip().strip("\"'")] = number
+    return end + 1
+
+
+def _read_body(page: Page, lines: list[str], start: int, report: Any) -> None:
+    env: dict[str, Any] = {}
+    tokens = _MD.parse("\n".join(lines[start:]), env)
+    offset = start + 1  # token maps are 0-based within the body; findings are 1-based in the file
+
+    refs = env.get("footnotes", {}).get("refs", {})
+    page.footnotes_defined = {label[1:] for label in refs if label.startswith(":")}
+
+    section: str | None = None
+    first_block = True
+    for i, token in enumerate(tokens):
+        if token.level == 0 and token.nesting != -1 and token.map is not None:
+            if first_block:
+                page.has_summary = _is_summary(token, tokens, i)
+                first_block = False
+        if token.type == "heading_open" and token.tag == "h2":
+            section = tokens[i + 1].content.strip()
+            if section not in page.sections:
+                page.sections[section] = token.map[0] + offset if token.map else offset
+                page.section_order.append(section)
+        elif token.type == "table_open" and section is not None and section not in page.tables:
+            page.tables[section] = _read_table(tokens, i, section, lines, offset, page.rel, report)
+        elif token.type == "ordered_list_open" and section is not None:
+            page.ordered_list_sections.add(section)
+        elif token.type == "inline":
+            line = token.map[0] + offset if token.map else offset
+            if token.level <= 1 and _is_red_flags_include(token.content):
+                page.has_red_flags = True
+            page.links.extend(_links(token.children or [], page.rel))
+            for child in token.children or []:
+                if child.type == "text":
+                    for label in _FOOTNOTE_REF.findall(child.content):
+                        page.footnote_refs.append((label, line))
+
+
+def _is_summary(token: Token, tokens: list[Token], i: int) -> bool:
+    if token.type != "admonition_open" or token.meta.get("tag") != schema.SUMMARY_TAG:
+        return False
+    title = tokens[i + 2].content.strip() if i + 2 < len(tokens) else ""
+    return title == schema.SUMMARY_TITLE
+
+
+def _is_red_flags_include(content: str) -> bool:
+    text = content.strip()
+    if not text.startswith("--8<--"):
+        return False
+    return text[len("--8<--"):].strip().strip("\"'") == schema.RED_FLAGS_SNIPPET
+
+
+def _read_table(
+    tokens: list[Token], start: int, section: str, lines: list[str], offset: int, rel: str, report: Any
+) -> Table:
+    header_line = (tokens[start].map[0] if tokens[start].map else 0) + offset
+    columns: list[str] = []
+    rows: list[Row] = []
+    current: list[Cell] | None = None
+    current_line = header_line
+    for token in tokens[start + 1:]:
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            current = []
+            current_line = (token.map[0] if token.map else 0) + offset
+        elif token.type == "inline" and current is not None:
+            children = token.children or []
+            current.append(Cell(token.content.strip(), _links(children, rel)))
+        elif token.type == "tr_close" and current is not None:
+            if not columns:
+                columns = [cell.text for cell in current]
+            else:
+                rows.append(Row(current_line, dict(zip(columns, current))))
+                raw = lines[current_line - 1] if current_line - 1 < len(lines) else ""
+                found = count_cells(raw)
+                if found != len(columns):
+                    report(current_line, "TABLE_RAGGED",
+                           f"this row has {found} cells but the table header has {len(columns)}")
+            current = None
+    return Table(section, header_line, columns, rows)
+
+
+def count_cells(line: str) -> int:
+    """Cells in a raw table row, as GFM counts them: split on pipes that are not escaped."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    count, i = 1, 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "|":
+            count += 1
+        i += 1
+    return count
+
+
+def _links(children: list[Token], rel: str) -> list[Link]:
+    links: list[Link] = []
+    href: str | None = None
+    parts: list[str] = []
+    for child in children:
+        if child.type == "link_open":
+            href, parts = str(child.attrs.get("href", "")), []
+        elif child.type == "link_close" and href is not None:
+            links.append(Link("".join(parts).strip(), href, resolve(href, rel)))
+            href = None
+        elif href is not None:
+            parts.append(child.content)
+    return links
+
+
+def resolve(href: str, rel: str) -> str | None:
+    """The docs-relative path a link points to, or None for links that are not to a .md page."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+    return None if joined.startswith("../") or joined == ".." else joined
+
+
+def is_date(value: Any) -> bool:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return True
+    if isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return False
+        return True
+    return False

@@ -1,0 +1,303 @@
+"""The rules: each page on its own, then the graph that the tables make together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import schema
+from .pages import Finding, Link, Page, Row, is_date
+
+
+@dataclass
+class Edge:
+    """One table row: `source` lists `target`, with the row's controlled values."""
+
+    source: Page
+    spec: schema.TableSpec
+    target: Page
+    line: int
+    values: dict[str, str | None]
+    extra: dict[str, list[Page]] = field(default_factory=dict)  # targets of other link columns
+
+
+@dataclass
+class Graph:
+    pages: dict[str, Page]
+    edges: list[Edge] = field(default_factory=list)
+    # Tables that were read well enough to check the other end against: (page rel, section).
+    usable: set[tuple[str, str]] = field(default_factory=set)
+
+
+def check(pages: dict[str, Page]) -> tuple[list[Finding], Graph]:
+    findings: list[Finding] = []
+    graph = Graph(pages)
+    for page in pages.values():
+        if page.readable:
+            findings.extend(_check_page(page))
+            findings.extend(_read_edges(page, graph))
+    findings.extend(_check_relations(graph))
+    findings.extend(_check_empty_tables(graph))
+    findings.extend(_check_suggested_stretches(graph))
+    findings.extend(_check_reach(graph))
+    return sorted(set(findings)), graph
+
+
+# --- one page on its own -------------------------------------------------------------------------
+
+def _check_page(page: Page) -> Iterable[Finding]:
+    if page.meta_ok:
+        yield from _check_fields(page)
+    shown = page.shown
+    if page.kind not in schema.SECTIONS:
+        return
+    if not page.has_summary:
+        yield Finding(shown, 1, "SUMMARY_MISSING",
+                      f'the page must open with a `!!! {schema.SUMMARY_TAG} "{schema.SUMMARY_TITLE}"` box')
+    required = schema.SECTIONS[page.kind]
+    for name in required:
+        if name not in page.sections:
+            yield Finding(shown, 1, "SECTION_MISSING", f"no '## {name}' section")
+    present = [name for name in page.section_order if name in required]
+    expected = [name for name in required if name in page.sections]
+    if present != expected:
+        first_wrong = next(a for a, b in zip(present, expected) if a != b)
+        yield Finding(shown, page.sections[first_wrong], "SECTION_ORDER",
+                      f"'## {first_wrong}' is out of order; sections go: {' / '.join(required)}")
+    if page.kind == "pain" and not page.has_red_flags:
+        yield Finding(shown, 1, "RED_FLAGS_MISSING",
+                      f'a pain page must include the urgent-care box: --8<-- "{schema.RED_FLAGS_SNIPPET}"')
+    if page.kind == "stretch" and schema.STEPS_SECTION in page.sections \
+            and schema.STEPS_SECTION not in page.ordered_list_sections:
+        yield Finding(shown, page.sections[schema.STEPS_SECTION], "STEPS_MISSING",
+                      f"'## {schema.STEPS_SECTION}' needs a numbered list of steps")
+    references = page.sections.get(schema.REFERENCES_SECTION)
+    if references is not None and not (page.footnotes_defined - set(schema.RESERVED_FOOTNOTES)):
+        yield Finding(shown, references, "REFERENCES_MISSING",
+                      "'## References' lists no sources: add footnote definitions ([^label]: ...)")
+    for label, line in page.footnote_refs:
+        if label not in page.footnotes_defined and label not in schema.RESERVED_FOOTNOTES:
+            yield Finding(shown, line, "FOOTNOTE_UNDEFINED",
+                          f"[^{label}] cites a reference that '## References' does not define")
+
+
+def _check_fields(page: Page) -> Iterable[Finding]:
+    fields = schema.FIELDS.get(page.kind, schema.FIELDS["other"])
+    for name in sorted(set(page.meta) - fields.allowed):
+        yield Finding(page.shown, page.field_lines.get(name, 1), "FIELD_UNKNOWN",
+                      f"front-matter field '{name}' is not one of: {', '.join(sorted(fields.allowed))}")
+    for name in fields.required:
+        if name not in page.meta:
+            yield Finding(page.shown, 1, "FIELD_MISSING", f"front matter has no '{name}' field")
+    for name, value in page.meta.items():
+        problem = _field_problem(name, value)
+        if problem:
+            yield Finding(page.shown, page.field_lines.get(name, 1), "FIELD_INVALID", f"'{name}' {problem}")
+
+
+def _field_problem(name: str, value: Any) -> str | None:
+    if name in ("title", "description"):
+        return None if isinstance(value, str) and value.strip() else "must be non-empty text"
+    if name == "reviewed":
+        return None if is_date(value) else "must be a date written YYYY-MM-DD"
+    if name == "also_called":
+        ok = isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)
+        return None if ok else "must be a non-empty list of names"
+    if name == "zones":
+        if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+            return f"must be a non-empty list of zones from: {', '.join(schema.ZONES)}"
+        unknown = [v for v in value if v not in schema.ZONES]
+        if unknown:
+            return f"names unknown zone(s) {', '.join(unknown)}; known zones: {', '.join(schema.ZONES)}"
+        return None
+    if name == "search":
+        return None if isinstance(value, dict) else "must be a mapping, e.g. 'boost: 2'"
+    if name == "hide":
+        return None if isinstance(value, list) else "must be a list, e.g. [navigation, toc]"
+    return None
+
+
+# --- tables into edges ---------------------------------------------------------------------------
+
+def _read_edges(page: Page, graph: Graph) -> Iterable[Finding]:
+    for spec in schema.TABLES.get(page.kind, ()):
+        line = page.sections.get(spec.section)
+        if line is None:
+            continue  # SECTION_MISSING says it already
+        table = page.tables.get(spec.section)
+        if table is None:
+            yield Finding(page.shown, line, "TABLE_MISSING", f"'## {spec.section}' has no table under it")
+            continue
+        if tuple(table.columns) != spec.columns:
+            yield Finding(page.shown, table.line, "TABLE_COLUMNS",
+                          f"the columns must be exactly: {' | '.join(spec.columns)}")
+            continue
+        graph.usable.add((page.rel, spec.section))
+        seen: dict[str, int] = {}
+        last_main_after_spill = False
+        spill_seen = False
+        for row in table.rows:
+            target, problems = _row_target(page, row, spec.link_column, spec.target, graph.pages)
+            yield from problems
+            values: dict[str, str | None] = {}
+            for column, allowed in spec.values.items():
+                text = row.cells[column].text
+                if text in allowed:
+                    values[column] = text
+                else:
+                    values[column] = None
+                    yield Finding(page.shown, row.line, "VALUE_INVALID",
+                                  f"{column} '{text}' is not one of: {', '.join(allowed)}")
+            zone = values.get("Zone")
+            if zone == "Spill-over":
+                spill_seen = True
+            elif zone == "Main" and spill_seen and not last_main_after_spill:
+                last_main_after_spill = True
+                yield Finding(page.shown, row.line, "ZONE_ORDER",
+                              "a 'Main' row comes after a 'Spill-over' row: list Main rows first")
+            extra: dict[str, list[Page]] = {}
+            for column, kind in spec.link_columns.items():
+                extra[column] = []
+                for link in row.cells[column].links:
+                    linked, problems = _link_target(page, row.line, link, column, kind, graph.pages)
+                    yield from problems
+                    if linked is not None:
+                        extra[column].append(linked)
+            if target is None:
+                continue
+            if target.rel in seen:
+                yield Finding(page.shown, row.line, "DUPLICATE_ROW",
+                              f"{target.rel} is already listed on line {seen[target.rel]}")
+                continue
+            seen[target.rel] = row.line
+            graph.edges.append(Edge(page, spec, target, row.line, values, extra))
+
+
+def _row_target(page: Page, row: Row, column: str, kind: str,
+                pages: dict[str, Page]) -> tuple[Page | None, list[Finding]]:
+    links = row.cells[column].links
+    if not links:
+        return None, [Finding(page.shown, row.line, "LINK_MISSING",
+                              f"the {column} cell must link to a {kind} page")]
+    return _link_target(page, row.line, links[0], column, kind, pages)
+
+
+def _link_target(page: Page, line: int, link: Link, column: str, kind: str,
+                 pages: dict[str, Page]) -> tuple[Page | None, list[Finding]]:
+    folder = schema.FOLDER_BY_KIND[kind]
+    if link.target is None:
+        return None, [Finding(page.shown, line, "LINK_WRONG_KIND",
+                              f"{column} link '{link.href}' must point to a page's .md file in {folder}/")]
+    target = pages.get(link.target)
+    if target is None:
+        return None, [Finding(page.shown, line, "LINK_BROKEN",
+                              f"{column} link '{link.href}' points to {link.target}, which does not exist")]
+    if target.kind != kind:
+        return None, [Finding(page.shown, line, "LINK_WRONG_KIND",
+                              f"{column} link points to {target.rel}, which is not a {kind} page")]
+    if target.title is not None and link.text != target.title:
+        return target, [Finding(page.shown, line, "LINK_TEXT_MISMATCH",
+                                f"link text '{link.text}' is not the title of {target.rel}: '{target.title}'")]
+    return target, []
+
+
+# --- the graph -----------------------------------------------------------------------------------
+
+def _check_relations(graph: Graph) -> Iterable[Finding]:
+    index = {(e.source.rel, e.spec.section, e.target.rel): e for e in graph.edges}
+    for relation in schema.RELATIONS:
+        for spec, other in ((relation.primary, relation.mirror), (relation.mirror, relation.primary)):
+            for edge in graph.edges:
+                if edge.spec is not spec:
+                    continue
+                target, source = edge.target, edge.source
+                if (target.rel, other.section) not in graph.usable or not target.tables[other.section].rows:
+                    continue  # that table is missing, unreadable or empty, and says so itself
+                back = index.get((target.rel, other.section, source.rel))
+                if back is None:
+                    code = f"{other.target.upper()}_MISSING"
+                    table_line = target.tables[other.section].line
+                    yield Finding(target.shown, table_line, code,
+                                  f"{source.shown}:{edge.line} lists this page, but '## {other.section}' "
+                                  f"has no row for [{source.title}]({source.rel})")
+                elif spec is relation.primary:
+                    for column in relation.compared:
+                        mine, theirs = back.values.get(column), edge.values.get(column)
+                        if mine is not None and theirs is not None and mine != theirs:
+                            yield Finding(target.shown, back.line, schema.MISMATCH_CODES[column],
+                                          f"{column} is '{mine}' here but '{theirs}' in "
+                                          f"{source.shown}:{edge.line}")
+
+
+def _check_empty_tables(graph: Graph) -> Iterable[Finding]:
+    """An empty table is one finding that names the pages listing this one, not one per missing row.
+    A page whose tables are all empty and that no table links to is an ORPHAN_PAGE instead."""
+    listed_by: dict[tuple[str, str], list[str]] = {}
+    for relation in schema.RELATIONS:
+        for spec, other in ((relation.primary, relation.mirror), (relation.mirror, relation.primary)):
+            for edge in graph.edges:
+                if edge.spec is spec:
+                    listed_by.setdefault((edge.target.rel, other.section), []).append(
+                        f"{edge.source.shown}:{edge.line}")
+    orphans = _orphans(graph)
+    for rel, section in sorted(graph.usable):
+        page = graph.pages[rel]
+        table = page.tables[section]
+        if table.rows or rel in orphans:
+            continue
+        spec = next(s for s in schema.TABLES[page.kind] if s.section == section)
+        sources = listed_by.get((rel, section), [])
+        hint = f"; listed by {', '.join(sorted(sources))}" if sources else ""
+        yield Finding(page.shown, table.line, spec.empty_code,
+                      f"'## {section}' has no rows: link at least one {spec.target} page{hint}")
+
+
+def _orphans(graph: Graph) -> set[str]:
+    """Pages connected to nothing: no table links to them and their own tables link nowhere."""
+    connected: set[str] = set()
+    for edge in graph.edges:
+        connected.add(edge.source.rel)
+        for target in [edge.target, *(p for pages in edge.extra.values() for p in pages)]:
+            if target.rel != edge.source.rel:
+                connected.add(target.rel)
+    return {rel for rel, page in graph.pages.items()
+            if page.kind in schema.TABLES and page.readable and rel not in connected}
+
+
+def _check_suggested_stretches(graph: Graph) -> Iterable[Finding]:
+    stretches_of: dict[str, set[str]] = {}
+    for edge in graph.edges:
+        if edge.spec is schema.MUSCLE_STRETCHES:
+            stretches_of.setdefault(edge.source.rel, set()).add(edge.target.rel)
+    for edge in graph.edges:
+        muscle = edge.target
+        if edge.spec is not schema.PAIN_MUSCLES \
+                or (muscle.rel, schema.MUSCLE_STRETCHES.section) not in graph.usable:
+            continue
+        for stretch in edge.extra.get("Stretches", []):
+            if stretch.rel not in stretches_of.get(muscle.rel, set()):
+                yield Finding(edge.source.shown, edge.line, "STRETCH_NOT_FOR_MUSCLE",
+                              f"suggests {stretch.rel} for {muscle.rel}, but that muscle's "
+                              f"'## {schema.MUSCLE_STRETCHES.section}' does not list it")
+
+
+def _check_reach(graph: Graph) -> Iterable[Finding]:
+    orphans = _orphans(graph)
+    indexed: dict[str, set[str]] = {}
+    for page in graph.pages.values():
+        if page.kind == "index" and page.readable:
+            indexed[page.rel] = {link.target for link in page.links if link.target}
+    for page in sorted(graph.pages.values(), key=lambda p: p.rel):
+        if page.kind not in schema.TABLES or not page.readable:
+            continue
+        if page.rel in orphans:
+            yield Finding(page.shown, 1, "ORPHAN_PAGE",
+                          "no table on any other page links to this page, and its own tables link nowhere")
+        index_rel = f"{schema.FOLDER_BY_KIND[page.kind]}/index.md"
+        if index_rel not in graph.pages:
+            shown = page.shown[: -len(page.rel)] + index_rel
+            yield Finding(shown, 1, "INDEX_MISSING",
+                          f"{index_rel} does not exist; it must list every page in the folder")
+        elif index_rel in indexed and page.rel not in indexed[index_rel]:
+            yield Finding(page.shown, 1, "INDEX_MISSING", f"{index_rel} does not link to this page")

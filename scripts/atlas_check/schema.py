@@ -1,0 +1,134 @@
+"""What a well-formed atlas looks like: kinds of page, their fields, sections and tables.
+
+docs/about/contributing.md explains every rule here in words; keep the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Folder (first path segment under docs/) -> kind of page.
+KIND_BY_FOLDER = {"pain": "pain", "muscles": "muscle", "stretches": "stretch"}
+FOLDER_BY_KIND = {kind: folder for folder, kind in KIND_BY_FOLDER.items()}
+
+# Body zones a pain page may name, from the patient's point of view.
+ZONES = (
+    "lower-back", "sacrum", "buttock", "groin", "hip-side", "thigh-front", "thigh-side",
+    "thigh-back", "knee-side", "leg-side", "calf", "ankle",
+)
+
+ZONE_VALUES = ("Main", "Spill-over")
+EVIDENCE_VALUES = ("Experimental referral", "Clinical studies", "Clinical description")
+ROLE_VALUES = ("Main target", "Also stretched")
+
+SUMMARY_TAG = "summary"
+SUMMARY_TITLE = "In short"
+RED_FLAGS_SNIPPET = "red-flags.md"
+RESERVED_FOOTNOTES = ("red-flags",)
+
+
+@dataclass(frozen=True)
+class Fields:
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ("search",)
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        return frozenset(self.required + self.optional)
+
+
+FIELDS: dict[str, Fields] = {
+    "pain": Fields(("title", "description", "also_called", "reviewed", "zones")),
+    "muscle": Fields(("title", "description", "also_called", "reviewed")),
+    "stretch": Fields(("title", "description", "also_called", "reviewed")),
+    # Home, index and about pages: a title is enough, but only known fields are allowed.
+    "other": Fields(("title",), ("description", "also_called", "reviewed", "search", "hide")),
+}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A named table: the `##` heading above it, its columns and what its cells must hold."""
+
+    section: str
+    columns: tuple[str, ...]
+    target: str  # kind of page the first column links to
+    empty_code: str  # reported when the table has no rows
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    link_columns: dict[str, str] = field(default_factory=dict)  # other columns holding links: kind
+
+    @property
+    def link_column(self) -> str:
+        return self.columns[0]
+
+
+PAIN_MUSCLES = TableSpec(
+    "Muscles that can cause this pain",
+    ("Muscle", "Zone", "Where you feel it", "Often mistaken for", "Stretches", "Evidence"),
+    target="muscle",
+    empty_code="NO_MUSCLE",
+    values={"Zone": ZONE_VALUES, "Evidence": EVIDENCE_VALUES},
+    link_columns={"Stretches": "stretch"},
+)
+MUSCLE_PAIN = TableSpec(
+    "Pain this muscle can cause",
+    ("Pain", "Zone", "Evidence"),
+    target="pain",
+    empty_code="NO_PAIN",
+    values={"Zone": ZONE_VALUES, "Evidence": EVIDENCE_VALUES},
+)
+MUSCLE_STRETCHES = TableSpec(
+    "Stretches for this muscle",
+    ("Stretch", "Role", "Notes"),
+    target="stretch",
+    empty_code="NO_STRETCH",
+    values={"Role": ROLE_VALUES},
+)
+STRETCH_MUSCLES = TableSpec(
+    "Muscles this stretches",
+    ("Muscle", "Role", "Notes"),
+    target="muscle",
+    empty_code="NO_MUSCLE",
+    values={"Role": ROLE_VALUES},
+)
+
+TABLES: dict[str, tuple[TableSpec, ...]] = {
+    "pain": (PAIN_MUSCLES,),
+    "muscle": (MUSCLE_PAIN, MUSCLE_STRETCHES),
+    "stretch": (STRETCH_MUSCLES,),
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Two tables that must mirror each other. Values in `compared` must agree; the `primary`
+    table's value is the reference, so a disagreement is reported on the other table's row."""
+
+    primary: TableSpec
+    mirror: TableSpec
+    compared: tuple[str, ...]
+
+
+RELATIONS = (
+    Relation(PAIN_MUSCLES, MUSCLE_PAIN, ("Zone", "Evidence")),
+    Relation(MUSCLE_STRETCHES, STRETCH_MUSCLES, ("Role",)),
+)
+
+MISMATCH_CODES = {"Zone": "ZONE_MISMATCH", "Evidence": "EVIDENCE_MISMATCH", "Role": "ROLE_MISMATCH"}
+
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "pain": (
+        "Muscles that can cause this pain", "What you can do", "What else it could be", "References",
+    ),
+    "muscle": (
+        "Pain this muscle can cause", "Stretches for this muscle", "Anatomy", "What keeps it tight",
+        "What else the pain could be", "References",
+    ),
+    "stretch": (
+        "Muscles this stretches", "How to do it", "How long and how often", "What you should feel",
+        "When to stop", "Easier and harder versions", "If you cannot kneel or get down to the floor",
+        "References",
+    ),
+}
+STEPS_SECTION = "How to do it"
+REFERENCES_SECTION = "References"

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Check that the atlas's pain, muscle and stretch tables agree with each other and with the pages.
+
+Usage: python scripts/check_atlas.py [DOCS] [--json]
+
+Prints one finding per line, `path:line: CODE message`, sorted, then a summary line.
+Exit status: 0 when there are no findings, 1 when there are, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from atlas_check.pages import Finding, Page, read_page
+from atlas_check.rules import Graph, check
+
+DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def load(docs: Path, shown_root: str) -> tuple[dict[str, Page], list[Finding]]:
+    pages: dict[str, Page] = {}
+    findings: list[Finding] = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if any(part.startswith(("_", ".")) for part in rel.split("/")):
+            continue  # snippets and hidden folders are not pages
+        if not path.is_file():
+            continue
+        page, problems = read_page(path, rel, f"{shown_root}/{rel}" if shown_root else rel)
+        pages[rel] = page
+        findings.extend(problems)
+    return pages, findings
+
+
+def graph_json(graph: Graph) -> dict[str, Any]:
+    pages = [
+        {
+            "path": page.rel,
+            "kind": page.kind,
+            "title": page.title,
+            "also_called": page.meta.get("also_called") if isinstance(page.meta.get("also_called"), list) else [],
+            "zones": page.meta.get("zones") if page.kind == "pain" and isinstance(page.meta.get("zones"), list) else [],
+        }
+        for page in sorted(graph.pages.values(), key=lambda p: p.rel)
+        if page.kind in ("pain", "muscle", "stretch")
+    ]
+    edges = [
+        {
+            "from": edge.source.rel,
+            "to": edge.target.rel,
+            "table": edge.spec.section,
+            "line": edge.line,
+            **{column.lower(): value for column, value in edge.values.items()},
+            **{column.lower(): [p.rel for p in linked] for column, linked in edge.extra.items()},
+        }
+        for edge in sorted(graph.edges, key=lambda e: (e.source.rel, e.line))
+    ]
+    return {"pages": pages, "edges": edges}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="check_atlas.py",
+        description="Check that the atlas's pain, muscle and stretch tables agree.",
+    )
+    parser.add_argument("docs", nargs="?", help="the docs folder (default: the project's docs/)")
+    parser.add_argument("--json", action="store_true", help="print findings and the page graph as JSON")
+    args = parser.parse_args(argv)
+
+    docs = Path(args.docs) if args.docs else DEFAULT_DOCS
+    shown_root = args.docs.rstrip("/\\") if args.docs else "docs"
+    if not docs.is_dir():
+        print(f"check_atlas.py: error: docs folder not found: {docs}", file=sys.stderr)
+        return 2
+
+    pages, findings = load(docs, shown_root)
+    page_findings, graph = check(pages)
+    findings = sorted(set(findings) | set(page_findings))
+
+    if args.json:
+        print(json.dumps({
+            "findings": [vars(f) for f in findings],
+            "summary": {"pages": len(pages), "rows": len(graph.edges), "findings": len(findings)},
+            "graph": graph_json(graph),
+        }, indent=2, default=str))
+    else:
+        for finding in findings:
+            print(finding)
+        files = len({f.path for f in findings})
+        if findings:
+            print(f"Found {len(findings)} problem{'s' * (len(findings) != 1)} in {files} "
+                  f"file{'s' * (files != 1)} ({len(pages)} pages, {len(graph.edges)} table rows checked).")
+        else:
+            print(f"All clear: {len(pages)} pages, {len(graph.edges)} table rows checked.")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Build throw-away docs trees for tests: the base fixture site, changed by a rule fixture's edits."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASE = FIXTURES / "base"
+RULES = FIXTURES / "rules"
+
+
+def build_site(fixture: Path, into: Path) -> dict[str, Any]:
+    """Copy the base site into `into`, apply the fixture's edits, and return the fixture's data."""
+    data = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    shutil.copytree(BASE, into, dirs_exist_ok=True)
+    for edit in data["edits"]:
+        target = into / edit["file"]
+        if edit.get("delete"):
+            target.unlink()
+        elif "copy" in edit:
+            shutil.copyfile(into / edit["copy"], target)
+        elif "write" in edit:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(edit["write"], encoding="utf-8")
+        elif "write_bytes" in edit:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(edit["write_bytes"].encode("latin-1"))
+        else:
+            text = target.read_text(encoding="utf-8")
+            count = text.count(edit["replace"])
+            if count != 1:
+                raise AssertionError(f"{fixture.name}: the text to replace occurs {count} times in {edit['file']}")
+            target.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
+    return data
