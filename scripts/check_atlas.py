@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +23,26 @@ from atlas_check.rules import Graph, check
 DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_FROM = 300
+
+
 def load(docs: Path, shown_root: str) -> tuple[dict[str, Page], list[Finding]]:
-    pages: dict[str, Page] = {}
-    findings: list[Finding] = []
+    jobs: list[tuple[Path, str, str]] = []
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
         if any(part.startswith(("_", ".")) for part in rel.split("/")):
             continue  # snippets and hidden folders are not pages
-        if not path.is_file():
-            continue
-        page, problems = read_page(path, rel, f"{shown_root}/{rel}" if shown_root else rel)
-        pages[rel] = page
-        findings.extend(problems)
+        if path.is_file():
+            jobs.append((path, rel, f"{shown_root}/{rel}" if shown_root else rel))
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(read_page, *zip(*jobs), chunksize=64))
+    else:
+        results = [read_page(*job) for job in jobs]
+    pages = {page.rel: page for page, _ in results}
+    findings = [finding for _, problems in results for finding in problems]
     return pages, findings
 
 

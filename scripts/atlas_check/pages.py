@@ -23,8 +23,11 @@ try:  # the C loader is several times faster on large trees; the pure one gives 
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-_MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(admon_plugin)
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+# Block structure only: inline parsing (links, emphasis) is done just for the few places that need it,
+# table cells and index pages, which keeps a 2,000-page tree well under two seconds.
+_MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(admon_plugin).disable("inline")
+_INLINE = MarkdownIt("commonmark")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
 @dataclass(frozen=True, order=True)
@@ -196,11 +199,11 @@ def _read_body(page: Page, lines: list[str], start: int, report: Any) -> None:
             line = token.map[0] + offset if token.map else offset
             if token.level <= 1 and _is_red_flags_include(token.content):
                 page.has_red_flags = True
-            page.links.extend(_links(token.children or [], page.rel))
-            for child in token.children or []:
-                if child.type == "text":
-                    for label in _FOOTNOTE_REF.findall(child.content):
-                        page.footnote_refs.append((label, line))
+            if page.kind == "index":
+                page.links.extend(_inline_links(token.content, page.rel))
+            if "[^" in token.content:
+                for label in _FOOTNOTE_REF.findall(_without_code(token.content)):
+                    page.footnote_refs.append((label, line))
 
 
 def _is_summary(token: Token, tokens: list[Token], i: int) -> bool:
@@ -232,8 +235,7 @@ def _read_table(
             current = []
             current_line = (token.map[0] if token.map else 0) + offset
         elif token.type == "inline" and current is not None:
-            children = token.children or []
-            current.append(Cell(token.content.strip(), _links(children, rel)))
+            current.append(Cell(token.content.strip(), _inline_links(token.content, rel)))
         elif token.type == "tr_close" and current is not None:
             if not columns:
                 columns = [cell.text for cell in current]
@@ -264,6 +266,22 @@ def count_cells(line: str) -> int:
             count += 1
         i += 1
     return count
+
+
+def _inline_links(content: str, rel: str) -> list[Link]:
+    if "](" not in content and "]:" not in content and "<" not in content:
+        return []  # no inline link, autolink or reference can be in this text
+    tokens = _INLINE.parseInline(content)
+    return _links(tokens[0].children or [], rel) if tokens else []
+
+
+def _without_code(content: str) -> str:
+    """Inline text with code spans blanked out, so `[^x]` shown as code is not taken for a citation."""
+    if "`" not in content:
+        return content
+    tokens = _INLINE.parseInline(content)
+    children = tokens[0].children or [] if tokens else []
+    return "".join(child.content for child in children if child.type != "code_inline")
 
 
 def _links(children: list[Token], rel: str) -> list[Link]:

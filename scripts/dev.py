@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Set up and run Muscle Pain Atlas with nothing but Python 3.11 installed.
+
+    python3 scripts/dev.py serve   # set up, then serve the site at http://127.0.0.1:8000
+    python3 scripts/dev.py check   # set up, then run every check: table checker, strict build, tests
+
+Set-up makes a virtual environment in .venv and installs the pinned requirements into it; it is
+skipped when nothing has changed since the last run. Uses only the standard library, so it runs
+before anything is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def run(*command: str | Path, cwd: Path = ROOT) -> int:
+    return subprocess.call([str(part) for part in command], cwd=cwd)
+
+
+def make_venv() -> None:
+    if PYTHON.exists():
+        return
+    say(f"creating a virtual environment in {VENV.relative_to(ROOT)}")
+    try:
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    except (subprocess.CalledProcessError, OSError) as err:
+        shutil.rmtree(VENV, ignore_errors=True)
+        # Debian ships venv's pip bootstrap separately, as python3-venv.
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+            say("installing Debian's python3-venv, which this Python needs to make a virtual environment")
+            apt("python3-venv")
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        else:
+            sys.exit(f"Could not create a virtual environment ({err}).\n"
+                     "On Debian or Ubuntu, install it first: sudo apt-get install python3-venv")
+
+
+def apt(*packages: str) -> None:
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.check_call(["apt-get", "update", "-qq"], env=env)
+    subprocess.check_call(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
+
+
+def install(requirements: str) -> None:
+    """Install a pinned requirements file, unless the same file is already installed."""
+    make_venv()
+    path = ROOT / requirements
+    digest = hashlib.sha256(path.read_bytes() + (ROOT / "requirements.txt").read_bytes()).hexdigest()
+    stamp = VENV / f".installed-{path.stem}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say(f"installing {requirements}")
+    code = run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", path)
+    if code != 0:
+        sys.exit(code)
+    stamp.write_text(digest)
+
+
+def serve(address: str) -> int:
+    install("requirements.txt")
+    say(f"serving the site at http://{address}/ (Ctrl+C to stop)")
+    try:
+        return run(BIN / "mkdocs", "serve", "--strict", "-a", address)
+    except KeyboardInterrupt:
+        return 0
+
+
+def check() -> int:
+    install("requirements-dev.txt")
+    steps: list[tuple[str, list[str | Path]]] = [
+        ("table checker", [PYTHON, "scripts/check_atlas.py"]),
+        ("strict build", [BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir"]),
+        ("tests", [PYTHON, "-m", "pytest"]),
+    ]
+    failed: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="atlas-site-") as site:
+        for name, command in steps:
+            if command[-1] == "--site-dir":
+                command = [*command, site]
+            say(name)
+            if run(*command) != 0:
+                failed.append(name)
+    if failed:
+        say(f"FAILED: {', '.join(failed)}")
+        return 1
+    say("all checks passed")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve_parser = sub.add_parser("serve", help="set up, then serve the site locally")
+    serve_parser.add_argument("--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    sub.add_parser("check", help="set up, then run every check")
+    args = parser.parse_args()
+    if args.command == "serve":
+        return serve(args.address)
+    return check()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
