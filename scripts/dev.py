@@ -112,6 +112,9 @@ def main() -> int:
     serve_parser.add_argument("--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     sub.add_parser("check", help="set up, then run every check")
     args = parser.parse_args()
+    # Material prints a banner about its end of life (May 2027) on every build. The project is
+    # already written to move to its successor, so the banner is noise in every run.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "serve":
         return serve(args.address)
     return check()

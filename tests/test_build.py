@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -18,9 +19,10 @@ EXPECTED_INFO = ("Cleaning site directory", "Building documentation", "Documenta
 
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner, see scripts/dev.py
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True,
+        cwd=project, capture_output=True, text=True, env=env,
     )
 
 
