@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -204,42 +205,43 @@ def _link_target(page: Page, line: int, link: Link, column: str, kind: str,
 
 # --- the graph -----------------------------------------------------------------------------------
 
-def _check_relations(graph: Graph) -> Iterable[Finding]:
-    index = {(e.source.rel, e.spec.section, e.target.rel): e for e in graph.edges}
+def _mirrored(graph: Graph) -> Iterable[tuple[Edge, schema.TableSpec, schema.Relation]]:
+    """Each row of a mirrored table, with the table on the linked page that must list it back."""
     for relation in schema.RELATIONS:
         for spec, other in ((relation.primary, relation.mirror), (relation.mirror, relation.primary)):
             for edge in graph.edges:
-                if edge.spec is not spec:
-                    continue
-                target, source = edge.target, edge.source
-                if (target.rel, other.section) not in graph.usable or not target.tables[other.section].rows:
-                    continue  # that table is missing, unreadable or empty, and says so itself
-                back = index.get((target.rel, other.section, source.rel))
-                if back is None:
-                    code = f"{other.target.upper()}_MISSING"
-                    table_line = target.tables[other.section].line
-                    yield Finding(target.shown, table_line, code,
-                                  f"{source.shown}:{edge.line} lists this page, but '## {other.section}' "
-                                  f"has no row for [{source.title}]({source.rel})")
-                elif spec is relation.primary:
-                    for column in relation.compared:
-                        mine, theirs = back.values.get(column), edge.values.get(column)
-                        if mine is not None and theirs is not None and mine != theirs:
-                            yield Finding(target.shown, back.line, schema.MISMATCH_CODES[column],
-                                          f"{column} is '{mine}' here but '{theirs}' in "
-                                          f"{source.shown}:{edge.line}")
+                if edge.spec is spec:
+                    yield edge, other, relation
+
+
+def _check_relations(graph: Graph) -> Iterable[Finding]:
+    index = {(e.source.rel, e.spec.section, e.target.rel): e for e in graph.edges}
+    for edge, other, relation in _mirrored(graph):
+        target, source = edge.target, edge.source
+        if (target.rel, other.section) not in graph.usable or not target.tables[other.section].rows:
+            continue  # that table is missing, unreadable or empty, and says so itself
+        back = index.get((target.rel, other.section, source.rel))
+        if back is None:
+            code = f"{other.target.upper()}_MISSING"
+            table_line = target.tables[other.section].line
+            yield Finding(target.shown, table_line, code,
+                          f"{source.shown}:{edge.line} lists this page, but '## {other.section}' "
+                          f"has no row for [{source.title}]({posixpath.relpath(source.rel, posixpath.dirname(target.rel))})")
+        elif edge.spec is relation.primary:
+            for column in relation.compared:
+                mine, theirs = back.values.get(column), edge.values.get(column)
+                if mine is not None and theirs is not None and mine != theirs:
+                    yield Finding(target.shown, back.line, schema.MISMATCH_CODES[column],
+                                  f"{column} is '{mine}' here but '{theirs}' in "
+                                  f"{source.shown}:{edge.line}")
 
 
 def _check_empty_tables(graph: Graph) -> Iterable[Finding]:
     """An empty table is one finding that names the pages listing this one, not one per missing row.
     A page whose tables are all empty and that no table links to is an ORPHAN_PAGE instead."""
     listed_by: dict[tuple[str, str], list[str]] = {}
-    for relation in schema.RELATIONS:
-        for spec, other in ((relation.primary, relation.mirror), (relation.mirror, relation.primary)):
-            for edge in graph.edges:
-                if edge.spec is spec:
-                    listed_by.setdefault((edge.target.rel, other.section), []).append(
-                        f"{edge.source.shown}:{edge.line}")
+    for edge, other, _relation in _mirrored(graph):
+        listed_by.setdefault((edge.target.rel, other.section), []).append(f"{edge.source.shown}:{edge.line}")
     orphans = _orphans(graph)
     for rel, section in sorted(graph.usable):
         page = graph.pages[rel]
