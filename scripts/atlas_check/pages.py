@@ -86,6 +86,7 @@ class Page:
     readable: bool = True
     meta_ok: bool = False  # front matter present and readable; field rules apply only then
     field_lines: dict[str, int] = field(default_factory=dict)  # top-level field -> line in the file
+    body_text: str = ""  # the text after the front matter, lower case, runs of white space folded
 
     @property
     def title(self) -> str | None:
@@ -134,6 +135,7 @@ def read_page(path: Path, rel: str, shown: str) -> tuple[Page, list[Finding]]:
 
     lines = text.splitlines()
     body_start = _read_front_matter(page, lines, report)
+    page.body_text = " ".join(" ".join(lines[body_start:]).lower().split())
     _read_body(page, lines, body_start, report)
     return page, findings
 

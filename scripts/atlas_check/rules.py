@@ -95,6 +95,13 @@ def _check_fields(page: Page) -> Iterable[Finding]:
         problem = _field_problem(name, value)
         if problem:
             yield Finding(page.shown, page.field_lines.get(name, 1), "FIELD_INVALID", f"'{name}' {problem}")
+    names = page.meta.get("also_called")
+    if isinstance(names, list) and _field_problem("also_called", names) is None:
+        for name in names:
+            if " ".join(name.lower().split()) not in page.body_text:
+                yield Finding(page.shown, page.field_lines.get("also_called", 1), "NAME_NOT_SHOWN",
+                              f"'{name}' is in also_called but not in the page text, so search cannot find "
+                              "the page by it: add it to the '**Also called:**' line")
 
 
 def _field_problem(name: str, value: Any) -> str | None:
