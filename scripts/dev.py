@@ -83,8 +83,24 @@ def serve(address: str) -> int:
         return 0
 
 
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's Chromium; install it when missing and we are root."""
+    if os.environ.get("ATLAS_CHROMIUM") or any(shutil.which(name) for name in CHROMIUM_NAMES):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing Debian's chromium for the browser tests")
+        apt("chromium", "fonts-dejavu-core")
+    else:
+        say("Chromium not found: browser tests will be skipped here (they never skip in CI). "
+            "To run them: sudo apt-get install chromium")
+
+
 def check() -> int:
     install("requirements-dev.txt")
+    ensure_chromium()
     steps: list[tuple[str, list[str | Path]]] = [
         ("table checker", [PYTHON, "scripts/check_atlas.py"]),
         ("strict build", [BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir"]),

@@ -1,8 +1,11 @@
-"""Build throw-away docs trees for tests: the base fixture site, changed by a rule fixture's edits."""
+"""Sites for tests: throw-away docs trees for the checker, and strict MkDocs builds of a project."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +39,12 @@ def build_site(fixture: Path, into: Path) -> dict[str, Any]:
                 raise AssertionError(f"{fixture.name}: the text to replace occurs {count} times in {edit['file']}")
             target.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
     return data
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """Build `project` strictly into `site`, as the README's check command does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner, see scripts/dev.py
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True, env=env,
+    )

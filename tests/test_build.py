@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
+from sites import build
+
 ROOT = Path(__file__).resolve().parent.parent
 KIND_FOLDERS = ("pain", "muscles", "stretches")
 EXPECTED_INFO = ("Cleaning site directory", "Building documentation", "Documentation built in")
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner, see scripts/dev.py
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, env=env,
-    )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site, result.stdout + result.stderr
 
 
 def kind_pages() -> list[Path]:
@@ -110,7 +93,7 @@ def test_no_request_goes_to_another_host(built: tuple[Path, str]) -> None:
 
 @pytest.mark.parametrize("page", KIND_PAGES, ids=PAGE_IDS)
 def test_search_index_holds_every_name_people_use(built: tuple[Path, str], page: Path) -> None:
-    """Material's search does not index front matter, so each 'also_called' name must be visible text."""
+    """Material's search does not index front matter, so each name and phrase must be visible text."""
     index = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))
     location = page.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
     text = " ".join(
@@ -119,7 +102,7 @@ def test_search_index_holds_every_name_people_use(built: tuple[Path, str], page:
     )
     text = " ".join(text.split())
     meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---", 2)[1])
-    for name in meta["also_called"]:
+    for name in [*meta["also_called"], *meta.get("described_as", [])]:
         assert " ".join(name.lower().split()) in text, f"'{name}' is not in the search index"
 
 

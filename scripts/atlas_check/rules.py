@@ -95,13 +95,15 @@ def _check_fields(page: Page) -> Iterable[Finding]:
         problem = _field_problem(name, value)
         if problem:
             yield Finding(page.shown, page.field_lines.get(name, 1), "FIELD_INVALID", f"'{name}' {problem}")
-    names = page.meta.get("also_called")
-    if isinstance(names, list) and _field_problem("also_called", names) is None:
+    for field_name, line_start in schema.SHOWN_NAME_FIELDS.items():
+        names = page.meta.get(field_name)
+        if not isinstance(names, list) or _field_problem(field_name, names) is not None:
+            continue
         for name in names:
             if " ".join(name.lower().split()) not in page.body_text:
-                yield Finding(page.shown, page.field_lines.get("also_called", 1), "NAME_NOT_SHOWN",
-                              f"'{name}' is in also_called but not in the page text, so search cannot find "
-                              "the page by it: add it to the '**Also called:**' line")
+                yield Finding(page.shown, page.field_lines.get(field_name, 1), "NAME_NOT_SHOWN",
+                              f"'{name}' is in {field_name} but not in the page text, so search cannot find "
+                              f"the page by it: add it to the '{line_start}' line")
 
 
 def _field_problem(name: str, value: Any) -> str | None:
@@ -109,7 +111,7 @@ def _field_problem(name: str, value: Any) -> str | None:
         return None if isinstance(value, str) and value.strip() else "must be non-empty text"
     if name == "reviewed":
         return None if is_date(value) else "must be a date written YYYY-MM-DD"
-    if name == "also_called":
+    if name in schema.NAME_LIST_FIELDS:
         ok = isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)
         return None if ok else "must be a non-empty list of names"
     if name == "zones":

@@ -30,7 +30,7 @@ RESERVED_FOOTNOTES = ("red-flags",)
 @dataclass(frozen=True)
 class Fields:
     required: tuple[str, ...]
-    optional: tuple[str, ...] = ("search",)
+    optional: tuple[str, ...] = ("described_as", "tags", "search")
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -42,8 +42,14 @@ FIELDS: dict[str, Fields] = {
     "muscle": Fields(("title", "description", "also_called", "reviewed")),
     "stretch": Fields(("title", "description", "also_called", "reviewed")),
     # Home, index and about pages: a title is enough, but only known fields are allowed.
-    "other": Fields(("title",), ("description", "also_called", "reviewed", "search", "hide")),
+    "other": Fields(("title",), ("description", "also_called", "reviewed", "tags", "search", "hide")),
 }
+
+# Lists of words people use for a page. Search reads the page text, not the front matter, so every
+# entry must also be shown on the page (NAME_NOT_SHOWN). `tags` are search words that are not shown:
+# common misspellings and abbreviations, which Material's search indexes and ranks first.
+SHOWN_NAME_FIELDS = {"also_called": "**Also called:**", "described_as": "**People describe it as:**"}
+NAME_LIST_FIELDS = (*SHOWN_NAME_FIELDS, "tags")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""Shared fixtures: one strict build of the real site per test run, served on 127.0.0.1, and a
+real browser (Debian's Chromium driven by Playwright) to look at it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sites import build
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The real site, built strictly: (site folder, everything the build printed)."""
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site, result.stdout + result.stderr
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(built: tuple[Path, str]) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1 (search needs a real server, not file://)."""
+    handler = partial(_QuietHandler, directory=str(built[0]))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("ATLAS_CHROMIUM")
+    if configured:
+        return configured
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium. Missing Chromium skips the browser tests on a laptop, and fails them in CI."""
+    path = chromium_path()
+    if path is None:
+        message = "no Chromium found: install Debian's chromium package (python3 scripts/dev.py check does, as root)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield launched
+        launched.close()
