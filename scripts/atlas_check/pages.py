@@ -86,6 +86,7 @@ class Page:
     readable: bool = True
     meta_ok: bool = False  # front matter present and readable; field rules apply only then
     field_lines: dict[str, int] = field(default_factory=dict)  # top-level field -> line in the file
+    body_map_line: int | None = None  # where the page shows the body map, if it does
     body_text: str = ""  # the text after the front matter, lower case, runs of white space folded
 
     @property
@@ -201,6 +202,8 @@ def _read_body(page: Page, lines: list[str], start: int, report: Any) -> None:
             line = token.map[0] + offset if token.map else offset
             if token.level <= 1 and _is_red_flags_include(token.content):
                 page.has_red_flags = True
+            if token.content.strip() == schema.BODY_MAP_MARKER:
+                page.body_map_line = line
             if page.kind == "index":
                 page.links.extend(_inline_links(token.content, page.rel))
             if "[^" in token.content:

@@ -42,6 +42,7 @@ def check(pages: dict[str, Page]) -> tuple[list[Finding], Graph]:
     findings.extend(_check_empty_tables(graph))
     findings.extend(_check_suggested_stretches(graph))
     findings.extend(_check_reach(graph))
+    findings.extend(_check_map_zones(pages))
     return sorted(set(findings)), graph
 
 
@@ -119,7 +120,8 @@ def _field_problem(name: str, value: Any) -> str | None:
             return f"must be a non-empty list of zones from: {', '.join(schema.ZONES)}"
         unknown = [v for v in value if v not in schema.ZONES]
         if unknown:
-            return f"names unknown zone(s) {', '.join(unknown)}; known zones: {', '.join(schema.ZONES)}"
+            return (f"names zone(s) {', '.join(unknown)} that the body map does not draw; "
+                    f"known zones: {', '.join(schema.ZONES)}")
         return None
     if name == "search":
         return None if isinstance(value, dict) else "must be a mapping, e.g. 'boost: 2'"
@@ -312,3 +314,17 @@ def _check_reach(graph: Graph) -> Iterable[Finding]:
                           f"{index_rel} does not exist; it must list every page in the folder")
         elif index_rel in indexed and page.rel not in indexed[index_rel]:
             yield Finding(page.shown, 1, "INDEX_MISSING", f"{index_rel} does not link to this page")
+
+
+def _check_map_zones(pages: dict[str, Page]) -> Iterable[Finding]:
+    """Every zone the body map draws must lead somewhere: at least one pain page must name it."""
+    maps = [page for page in pages.values() if page.readable and page.body_map_line is not None]
+    if not maps:
+        return
+    used = {zone for page in pages.values() if page.kind == "pain"
+            for zone in (page.meta.get("zones") if isinstance(page.meta.get("zones"), list) else [])}
+    for page in maps:
+        for zone in schema.ZONES:
+            if zone not in used:
+                yield Finding(page.shown, page.body_map_line or 1, "ZONE_UNUSED",
+                              f"the body map draws zone '{zone}', but no pain page lists it in 'zones'")

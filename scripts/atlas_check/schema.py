@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from atlas_bodymap import MARKER as BODY_MAP_MARKER
+from atlas_bodymap import ZONES as BODY_MAP_ZONES
+
 # Folder (first path segment under docs/) -> kind of page.
 KIND_BY_FOLDER = {"pain": "pain", "muscles": "muscle", "stretches": "stretch"}
 FOLDER_BY_KIND = {kind: folder for folder, kind in KIND_BY_FOLDER.items()}
 
-# Body zones a pain page may name, from the patient's point of view.
-ZONES = (
-    "lower-back", "sacrum", "buttock", "groin", "hip-side", "thigh-front", "thigh-side",
-    "thigh-back", "knee-side", "leg-side", "calf", "ankle",
-)
+# Body zones a pain page may name, from the patient's point of view: the zones the body map draws.
+ZONES = BODY_MAP_ZONES
 
 ZONE_VALUES = ("Main", "Spill-over")
 EVIDENCE_VALUES = ("Experimental referral", "Clinical studies", "Clinical description")

@@ -1,0 +1,232 @@
+"""The body map: front and back outlines whose zones link to the pain pages that name them.
+
+Used two ways:
+- as a Python-Markdown extension (`atlas_bodymap` in mkdocs.yml): a line `[[body-map]]` on a page
+  becomes the map, drawn as inline SVG from the `zones` of every page in docs/pain/, followed by the
+  same links as a plain list. Adding a pain page adds it to the map; nothing else needs editing.
+- as the list of zones the table checker accepts (`ZONES`): a zone is known when it is drawn here.
+
+The map is plain links in inline SVG, so it works without JavaScript. Left and right are named as
+the reader's own sides: seen from the front, your right side is on the left of the picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown import Extension, Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.util import AtomicString
+
+MARKER = "[[body-map]]"
+
+# Figure coordinates: one figure is 200 units wide, centred on x = 100, head at the top (y = 10)
+# and soles at the bottom (y = 560). Points below are for the figure's half on the right of the
+# picture, from the neck down the outside and back up the inside of the leg; the other half is
+# the mirror image.
+CENTRE = 100.0
+HALF_OUTLINE: tuple[tuple[float, float], ...] = (
+    (11, 80), (13, 98), (40, 106), (58, 116), (66, 134), (71, 170), (77, 212), (85, 252),
+    (92, 290), (97, 312), (92, 326), (84, 318), (79, 292), (70, 252), (62, 214), (54, 176),
+    (49, 160), (47, 196), (44, 234), (52, 268), (58, 300), (57, 340), (52, 384), (45, 420),
+    (46, 446), (45, 482), (36, 528), (37, 546), (30, 558), (13, 557), (12, 540), (14, 500),
+    (13, 462), (12, 430), (10, 390), (6, 340), (0, 318),
+)
+HEAD = (CENTRE, 46.0, 27.0, 34.0)  # centre x, centre y, radius x, radius y
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A body zone: its name in front matter, the words shown to readers, and where it is drawn."""
+
+    name: str
+    label: str
+    # (view, x offset from the centre line, y, radius x, radius y). Shapes with an offset are drawn
+    # on both sides of the body; shapes on the centre line once.
+    shapes: tuple[tuple[str, float, float, float, float], ...]
+
+
+ZONE_LIST: tuple[Zone, ...] = (
+    Zone("lower-back", "Lower back", (("back", 0, 246, 40, 26),)),
+    Zone("sacrum", "Base of the spine (sacrum)", (("back", 0, 292, 17, 20),)),
+    Zone("buttock", "Buttock", (("back", 27, 318, 24, 22),)),
+    Zone("groin", "Groin", (("front", 16, 306, 12, 13),)),
+    Zone("hip-side", "Side of the hip", (("front", 53, 300, 9, 20), ("back", 53, 300, 9, 20))),
+    Zone("thigh-front", "Front of the thigh", (("front", 30, 372, 17, 42),)),
+    Zone("thigh-side", "Outside of the thigh", (("front", 52, 368, 7, 38), ("back", 52, 368, 7, 38))),
+    Zone("thigh-back", "Back of the thigh", (("back", 28, 380, 17, 42),)),
+    Zone("knee-side", "Outside of the knee", (("front", 43, 428, 7, 13), ("back", 43, 428, 7, 13))),
+    Zone("leg-side", "Outside of the lower leg", (("front", 42, 484, 6, 32), ("back", 42, 484, 6, 32))),
+    Zone("calf", "Calf", (("back", 28, 476, 13, 34),)),
+    Zone("ankle", "Ankle", (("front", 33, 534, 7, 9), ("back", 33, 534, 7, 9))),
+)
+ZONES: tuple[str, ...] = tuple(zone.name for zone in ZONE_LIST)
+VIEWS = {
+    # view: (title, label on the left of the picture, label on the right)
+    "front": ("Front", "Your right", "Your left"),
+    "back": ("Back", "Your left", "Your right"),
+}
+HIT_RADIUS = 13.0  # every zone is at least this big to a finger, whatever its drawn size
+
+
+@dataclass(frozen=True)
+class PainPage:
+    title: str
+    url: str  # relative to the page that shows the map
+    zones: tuple[str, ...]
+
+
+def read_pain_pages(docs: Path, base: str) -> list[PainPage]:
+    """Every pain page with its title and zones, in title order. `base` is the path from the map
+    page to docs/ (such as '' or '../')."""
+    from atlas_check.pages import read_page  # the checker's reader: one front-matter parser
+
+    pages: list[PainPage] = []
+    for path in sorted((docs / "pain").glob("*.md")):
+        if path.name == "index.md":
+            continue
+        page, _problems = read_page(path, f"pain/{path.name}", str(path))
+        zones = page.meta.get("zones")
+        if page.title and isinstance(zones, list):
+            pages.append(PainPage(page.title, f"{base}pain/{path.name}", tuple(str(z) for z in zones)))
+    return sorted(pages, key=lambda p: p.title.lower())
+
+
+def smooth_path(points: list[tuple[float, float]]) -> str:
+    """A closed, smooth SVG path through the points (Catmull-Rom turned into cubic Béziers)."""
+    n = len(points)
+    parts = [f"M{points[0][0]:.1f},{points[0][1]:.1f}"]
+    for i in range(n):
+        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        parts.append(f"C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {p2[0]:.1f},{p2[1]:.1f}")
+    return " ".join(parts) + "Z"
+
+
+def body_path() -> str:
+    right = [(CENTRE + x, y) for x, y in HALF_OUTLINE]
+    left = [(CENTRE - x, y) for x, y in reversed(HALF_OUTLINE[:-1])]
+    return smooth_path(right + left)
+
+
+def zone_targets(pages: Iterable[PainPage]) -> dict[str, list[PainPage]]:
+    targets: dict[str, list[PainPage]] = {name: [] for name in ZONES}
+    for page in pages:
+        for zone in page.zones:
+            if zone in targets:
+                targets[zone].append(page)
+    return targets
+
+
+def zone_href(zone: Zone, pages: list[PainPage]) -> str:
+    """One page: straight to it. Several: to the zone's entry in the list under the map."""
+    return pages[0].url if len(pages) == 1 else f"#zone-{zone.name}"
+
+
+def zone_name_for_readers(zone: Zone, pages: list[PainPage]) -> str:
+    if len(pages) == 1:
+        return f"{zone.label}: {pages[0].title}"
+    return f"{zone.label}: {len(pages)} pain pages"
+
+
+def _sub(parent: Element, tag: str, text: str | None = None, **attributes: str) -> Element:
+    element = SubElement(parent, tag, {key.rstrip("_").replace("_", "-"): value for key, value in attributes.items()})
+    if text is not None:
+        element.text = AtomicString(text)  # plain words: no Markdown or abbreviation processing
+    return element
+
+
+def _ellipse(parent: Element, x: float, y: float, rx: float, ry: float, **attributes: str) -> None:
+    _sub(parent, "ellipse", cx=f"{x:.1f}", cy=f"{y:.1f}", rx=f"{rx:.1f}", ry=f"{ry:.1f}", **attributes)
+
+
+def render_view(parent: Element, view: str, targets: dict[str, list[PainPage]]) -> None:
+    title, left_label, right_label = VIEWS[view]
+    clip = f"atlas-body-{view}"
+    outline = body_path()
+    figure = _sub(parent, "figure", class_="atlas-bodymap__view")
+    _sub(figure, "figcaption", title)
+    svg = _sub(figure, "svg", viewBox="-10 -26 220 610", role="group", aria_label=f"{title} of the body")
+    clip_path = _sub(_sub(svg, "defs"), "clipPath", id=clip)
+    body = _sub(svg, "g", class_="atlas-body", aria_hidden="true")
+    for group in (clip_path, body):
+        _sub(group, "path", d=outline)
+        _ellipse(group, *HEAD)
+    _sub(svg, "text", left_label, class_="atlas-side", x="-6", y="-10", aria_hidden="true")
+    _sub(svg, "text", right_label, class_="atlas-side", x="206", y="-10", text_anchor="end", aria_hidden="true")
+    for zone in ZONE_LIST:
+        pages = targets[zone.name]
+        shapes = [shape for shape in zone.shapes if shape[0] == view]
+        if not pages or not shapes:
+            continue
+        name = zone_name_for_readers(zone, pages)
+        link = _sub(svg, "a", href=zone_href(zone, pages), class_="atlas-zone", data_zone=zone.name, aria_label=name)
+        _sub(link, "title", name)
+        drawn = _sub(link, "g", clip_path=f"url(#{clip})")
+        for _view, dx, y, rx, ry in shapes:
+            for x in sorted({CENTRE - dx, CENTRE + dx}):
+                _ellipse(link, x, y, max(rx, HIT_RADIUS), max(ry, HIT_RADIUS), class_="atlas-hit")
+                _ellipse(drawn, x, y, rx, ry)
+        link.remove(drawn)
+        link.append(drawn)  # the drawn zone on top of its larger, invisible touch area
+
+
+def render_list(parent: Element, targets: dict[str, list[PainPage]]) -> None:
+    listing = _sub(parent, "ul", class_="atlas-bodymap__list")
+    for zone in ZONE_LIST:
+        pages = targets[zone.name]
+        if not pages:
+            continue
+        item = _sub(listing, "li", id=f"zone-{zone.name}")
+        _sub(item, "strong", zone.label)
+        links = _sub(item, "ul")
+        for page in pages:
+            _sub(_sub(links, "li"), "a", page.title, href=page.url)
+
+
+def render(parent: Element, pages: list[PainPage]) -> None:
+    """Append the map, then the same links as a plain list, to `parent`."""
+    targets = zone_targets(pages)
+    views = _sub(parent, "div", class_="atlas-bodymap")
+    for view in VIEWS:
+        render_view(views, view, targets)
+    _sub(parent, "h2", "Pain pages by body zone")
+    render_list(parent, targets)
+
+
+class BodyMapProcessor(BlockProcessor):
+    """Turns a paragraph that is just `[[body-map]]` into the map and its list."""
+
+    def __init__(self, md: Markdown, docs_dir: Path, base: str) -> None:
+        super().__init__(md.parser)
+        self.docs_dir = docs_dir
+        self.base = base
+
+    def test(self, parent: Element, block: str) -> bool:
+        return block.strip() == MARKER
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        blocks.pop(0)
+        render(parent, read_pain_pages(self.docs_dir, self.base))
+
+
+class BodyMapExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "docs_dir": ["docs", "the docs folder, relative to where the site is built from"],
+            "base": ["", "the path from the page that shows the map to the docs folder"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        processor = BodyMapProcessor(md, Path(self.getConfig("docs_dir")), self.getConfig("base"))
+        md.parser.blockprocessors.register(processor, "atlas_bodymap", 95)
+
+
+def makeExtension(**kwargs: Any) -> BodyMapExtension:  # noqa: N802 - Python-Markdown's name
+    return BodyMapExtension(**kwargs)
