@@ -1,9 +1,12 @@
-"""The body map: front and back outlines whose zones link to the pain pages that name them.
+"""The body outline and the pictures drawn on it: the body map, and a referred-pain map per page.
 
-Used two ways:
+Used three ways:
 - as a Python-Markdown extension (`atlas_bodymap` in mkdocs.yml): a line `[[body-map]]` on a page
   becomes the map, drawn as inline SVG from the `zones` of every page in docs/pain/, followed by the
   same links as a plain list. Adding a pain page adds it to the map; nothing else needs editing.
+- as a Python-Markdown extension too for referred-pain maps: a line `[[pain-map muscles/piriformis]]`
+  becomes a picture of where that page's pain is felt, from its front matter (a muscle page's
+  `pain_map`, a pain page's `zones`), on the same outline, with the muscle drawn in.
 - as the list of zones the table checker accepts (`ZONES`): a zone is known when it is drawn here.
 
 The map is plain links in inline SVG, so it works without JavaScript. Left and right are named as
@@ -12,6 +15,7 @@ the reader's own sides: seen from the front, your right side is on the left of t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +75,18 @@ VIEWS = {
     "back": ("Back", "Your left", "Your right"),
 }
 HIT_RADIUS = 13.0  # every zone is at least this big to a finger, whatever its drawn size
+
+# Where each muscle lies, drawn on the right side of the body: (view, outline as (distance from the
+# centre line, y) points). Deep muscles are drawn as seen through the ones above them.
+MUSCLE_SHAPES: dict[str, tuple[str, tuple[tuple[float, float], ...]]] = {
+    "iliopsoas": ("front", ((6, 224), (13, 224), (18, 262), (41, 263), (40, 290), (27, 334), (19, 337), (11, 292))),
+    "quadratus-lumborum": ("back", ((6, 212), (29, 213), (39, 262), (8, 263))),
+    "gluteus-medius": ("back", ((12, 262), (31, 255), (50, 265), (57, 296), (47, 301), (25, 291))),
+    "gluteus-minimus": ("back", ((21, 272), (42, 267), (55, 295), (45, 300), (29, 292))),
+    "tensor-fasciae-latae": ("front", ((42, 266), (50, 267), (57, 300), (55, 324), (47, 320), (41, 290))),
+    "piriformis": ("back", ((6, 287), (14, 282), (53, 295), (51, 304), (14, 301))),
+}
+ZONE_BY_NAME = {zone.name: zone for zone in ZONE_LIST}
 
 
 @dataclass(frozen=True)
@@ -215,6 +231,142 @@ class BodyMapProcessor(BlockProcessor):
         render(parent, read_pain_pages(self.docs_dir, self.base))
 
 
+def side_x(view: str, dx: float) -> float:
+    """x of a point `dx` from the centre line on the person's right side: the picture's left when
+    seen from the front, its right when seen from the back."""
+    return CENTRE - dx if view == "front" else CENTRE + dx
+
+
+def _points(view: str, outline: tuple[tuple[float, float], ...]) -> str:
+    return " ".join(f"{side_x(view, dx):.1f},{y:.1f}" for dx, y in outline)
+
+
+def zone_words(names: Iterable[str]) -> str:
+    return ", ".join(ZONE_BY_NAME[name].label.lower() for name in names)
+
+
+@dataclass(frozen=True)
+class PainMap:
+    """What one page's referred-pain map shows."""
+
+    main: tuple[str, ...]
+    spill: tuple[str, ...] = ()
+    muscle: str | None = None  # the muscle's page name, drawn in on the right side only
+    muscle_label: str = ""
+
+    @property
+    def views(self) -> list[str]:
+        zones = [ZONE_BY_NAME[name] for name in (*self.main, *self.spill)]
+        wanted = {shape[0] for zone in zones for shape in zone.shapes}
+        if self.muscle:
+            wanted.add(MUSCLE_SHAPES[self.muscle][0])
+        return [view for view in VIEWS if view in wanted]
+
+    def describe(self) -> str:
+        if self.muscle:
+            text = f"Where the {self.muscle_label.lower()} can send pain, shown on the right side of the body. "
+            text += f"Main pain area: {zone_words(self.main)}."
+            if self.spill:
+                text += f" Spill-over area: {zone_words(self.spill)}."
+            return text + " The muscle itself is outlined with a dashed line."
+        return f"Where this pain is felt, on either side of the body: {zone_words(self.main)}."
+
+
+def render_pain_map(parent: Element, plan: PainMap) -> None:
+    figure = _sub(parent, "figure", class_="atlas-painmap")
+    views = _sub(figure, "div", class_="atlas-painmap__views")
+    both_sides = plan.muscle is None
+    for view in plan.views:
+        title, left_label, right_label = VIEWS[view]
+        clip = f"atlas-map-clip-{view}"
+        svg = _sub(views, "svg", viewBox="-10 -26 220 610", role="img", aria_label=f"{title}: {plan.describe()}")
+        defs = _sub(svg, "defs")
+        hatch = _sub(defs, "pattern", id=f"atlas-map-hatch-{view}", width="6", height="6",
+                     patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
+        _sub(hatch, "rect", width="6", height="6", class_="atlas-spill-back")
+        _sub(hatch, "line", x1="0", y1="0", x2="0", y2="6", class_="atlas-spill-line")
+        clip_path = _sub(defs, "clipPath", id=clip)
+        body = _sub(svg, "g", class_="atlas-body")
+        for group in (clip_path, body):
+            _sub(group, "path", d=body_path())
+            _ellipse(group, *HEAD)
+        _sub(svg, "text", title, class_="atlas-view", x="100", y="-10", text_anchor="middle")
+        _sub(svg, "text", left_label, class_="atlas-side", x="-6", y="12")
+        _sub(svg, "text", right_label, class_="atlas-side", x="206", y="12", text_anchor="end")
+        areas = _sub(svg, "g", clip_path=f"url(#{clip})")
+        for names, css in ((plan.spill, "atlas-pain-spill"), (plan.main, "atlas-pain-main")):
+            for name in names:
+                for shape_view, dx, y, rx, ry in ZONE_BY_NAME[name].shapes:
+                    if shape_view != view:
+                        continue
+                    sides = {CENTRE - dx, CENTRE + dx} if both_sides or dx == 0 else {side_x(view, dx)}
+                    paint = {"fill": f"url(#atlas-map-hatch-{view})"} if css == "atlas-pain-spill" else {}
+                    for x in sorted(sides):
+                        _ellipse(areas, x, y, rx, ry, class_=css, **paint)
+        if plan.muscle and MUSCLE_SHAPES[plan.muscle][0] == view:
+            _sub(svg, "polygon", points=_points(view, MUSCLE_SHAPES[plan.muscle][1]), class_="atlas-muscle")
+    caption = _sub(figure, "figcaption")
+    _sub(caption, "span", plan.describe(), class_="atlas-painmap__text")
+    legend = _sub(caption, "span", class_="atlas-legend")
+    keys = [("atlas-key-main", "main pain area")]
+    if plan.spill:
+        keys.append(("atlas-key-spill", "spill-over area (striped)"))
+    if plan.muscle:
+        keys.append(("atlas-key-muscle", f"the {plan.muscle_label.lower()} (dashed outline)"))
+    for css, words in keys:
+        key = _sub(legend, "span", class_="atlas-key")
+        _sub(key, "span", class_=f"atlas-swatch {css}", aria_hidden="true")
+        _sub(key, "span", words)
+
+
+def read_pain_map(docs: Path, rel: str) -> PainMap:
+    """The map for the page at docs/`rel`: a pain page's zones, or a muscle page's `pain_map`."""
+    from atlas_check.pages import read_page
+
+    path = docs / rel
+    if not path.is_file():
+        raise ValueError(f"[[pain-map {rel}]]: there is no page {path}")
+    page, _problems = read_page(path, rel, str(path))
+    if page.kind == "pain":
+        return PainMap(main=tuple(_known_zones(page.meta.get("zones"), path)))
+    spec = page.meta.get("pain_map")
+    if page.kind != "muscle" or not isinstance(spec, dict):
+        raise ValueError(f"[[pain-map {rel}]]: {path} is not a pain page or a muscle page with 'pain_map'")
+    return PainMap(
+        main=tuple(_known_zones(spec.get("main"), path)),
+        spill=tuple(_known_zones(spec.get("spill", []), path)),
+        muscle=path.stem if path.stem in MUSCLE_SHAPES else None,
+        muscle_label=page.title or path.stem,
+    )
+
+
+def _known_zones(value: object, path: Path) -> list[str]:
+    if not isinstance(value, list):
+        raise ValueError(f"{path}: zones must be a list")
+    unknown = [str(v) for v in value if v not in ZONE_BY_NAME]
+    if unknown:
+        raise ValueError(f"{path}: zones not drawn on the body: {', '.join(unknown)}")
+    return [str(v) for v in value]
+
+
+class PainMapProcessor(BlockProcessor):
+    """Turns a paragraph `[[pain-map <page>]]` into that page's referred-pain map."""
+
+    PATTERN = re.compile(r"^\[\[pain-map ((?:pain|muscles)/[\w-]+\.md)\]\]$")
+
+    def __init__(self, md: Markdown, docs_dir: Path) -> None:
+        super().__init__(md.parser)
+        self.docs_dir = docs_dir
+
+    def test(self, parent: Element, block: str) -> bool:
+        return bool(self.PATTERN.match(block.strip()))
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        match = self.PATTERN.match(blocks.pop(0).strip())
+        assert match is not None
+        render_pain_map(parent, read_pain_map(self.docs_dir, match.group(1)))
+
+
 class BodyMapExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
@@ -224,8 +376,9 @@ class BodyMapExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        processor = BodyMapProcessor(md, Path(self.getConfig("docs_dir")), self.getConfig("base"))
-        md.parser.blockprocessors.register(processor, "atlas_bodymap", 95)
+        docs = Path(self.getConfig("docs_dir"))
+        md.parser.blockprocessors.register(BodyMapProcessor(md, docs, self.getConfig("base")), "atlas_bodymap", 95)
+        md.parser.blockprocessors.register(PainMapProcessor(md, docs), "atlas_painmap", 94)
 
 
 def makeExtension(**kwargs: Any) -> BodyMapExtension:  # noqa: N802 - Python-Markdown's name

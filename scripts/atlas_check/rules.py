@@ -123,6 +123,8 @@ def _field_problem(name: str, value: Any) -> str | None:
             return (f"names zone(s) {', '.join(unknown)} that the body map does not draw; "
                     f"known zones: {', '.join(schema.ZONES)}")
         return None
+    if name == "pain_map":
+        return _pain_map_problem(value)
     if name == "search":
         return None if isinstance(value, dict) else "must be a mapping, e.g. 'boost: 2'"
     if name == "hide":
@@ -314,6 +316,19 @@ def _check_reach(graph: Graph) -> Iterable[Finding]:
                           f"{index_rel} does not exist; it must list every page in the folder")
         elif index_rel in indexed and page.rel not in indexed[index_rel]:
             yield Finding(page.shown, 1, "INDEX_MISSING", f"{index_rel} does not link to this page")
+
+
+def _pain_map_problem(value: Any) -> str | None:
+    shape = "must be a mapping like '{main: [buttock], spill: [thigh-back]}' of zones"
+    if not isinstance(value, dict) or "main" not in value or set(value) - {"main", "spill"}:
+        return shape
+    for key, zones in value.items():
+        if not isinstance(zones, list) or (key == "main" and not zones) or not all(isinstance(z, str) for z in zones):
+            return shape
+        unknown = [z for z in zones if z not in schema.ZONES]
+        if unknown:
+            return f"{key} names zone(s) {', '.join(unknown)} that the body map does not draw"
+    return None
 
 
 def _check_map_zones(pages: dict[str, Page]) -> Iterable[Finding]:

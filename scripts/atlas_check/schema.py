@@ -39,7 +39,8 @@ class Fields:
 
 FIELDS: dict[str, Fields] = {
     "pain": Fields(("title", "description", "also_called", "reviewed", "zones")),
-    "muscle": Fields(("title", "description", "also_called", "reviewed")),
+    "muscle": Fields(("title", "description", "also_called", "reviewed"),
+                     ("pain_map", "described_as", "tags", "search")),
     "stretch": Fields(("title", "description", "also_called", "reviewed")),
     # Home, index and about pages: a title is enough, but only known fields are allowed.
     "other": Fields(("title",), ("description", "also_called", "reviewed", "tags", "search", "hide")),
