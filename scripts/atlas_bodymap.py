@@ -16,7 +16,7 @@ the reader's own sides: seen from the front, your right side is on the left of t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,7 +150,7 @@ def zone_name_for_readers(zone: Zone, pages: list[PainPage]) -> str:
     return f"{zone.label}: {len(pages)} pain pages"
 
 
-def _sub(parent: Element, tag: str, text: str | None = None, **attributes: str) -> Element:
+def sub_element(parent: Element, tag: str, text: str | None = None, **attributes: str) -> Element:
     element = SubElement(parent, tag, {key.rstrip("_").replace("_", "-"): value for key, value in attributes.items()})
     if text is not None:
         element.text = AtomicString(text)  # plain words: no Markdown or abbreviation processing
@@ -158,32 +158,32 @@ def _sub(parent: Element, tag: str, text: str | None = None, **attributes: str) 
 
 
 def _ellipse(parent: Element, x: float, y: float, rx: float, ry: float, **attributes: str) -> None:
-    _sub(parent, "ellipse", cx=f"{x:.1f}", cy=f"{y:.1f}", rx=f"{rx:.1f}", ry=f"{ry:.1f}", **attributes)
+    sub_element(parent, "ellipse", cx=f"{x:.1f}", cy=f"{y:.1f}", rx=f"{rx:.1f}", ry=f"{ry:.1f}", **attributes)
 
 
 def render_view(parent: Element, view: str, targets: dict[str, list[PainPage]]) -> None:
     title, left_label, right_label = VIEWS[view]
     clip = f"atlas-body-{view}"
     outline = body_path()
-    figure = _sub(parent, "figure", class_="atlas-bodymap__view")
-    _sub(figure, "figcaption", title)
-    svg = _sub(figure, "svg", viewBox="-10 -26 220 610", role="group", aria_label=f"{title} of the body")
-    clip_path = _sub(_sub(svg, "defs"), "clipPath", id=clip)
-    body = _sub(svg, "g", class_="atlas-body", aria_hidden="true")
+    figure = sub_element(parent, "figure", class_="atlas-bodymap__view")
+    sub_element(figure, "figcaption", title)
+    svg = sub_element(figure, "svg", viewBox="-10 -26 220 610", role="group", aria_label=f"{title} of the body")
+    clip_path = sub_element(sub_element(svg, "defs"), "clipPath", id=clip)
+    body = sub_element(svg, "g", class_="atlas-body", aria_hidden="true")
     for group in (clip_path, body):
-        _sub(group, "path", d=outline)
+        sub_element(group, "path", d=outline)
         _ellipse(group, *HEAD)
-    _sub(svg, "text", left_label, class_="atlas-side", x="-6", y="-10", aria_hidden="true")
-    _sub(svg, "text", right_label, class_="atlas-side", x="206", y="-10", text_anchor="end", aria_hidden="true")
+    sub_element(svg, "text", left_label, class_="atlas-side", x="-6", y="-10", aria_hidden="true")
+    sub_element(svg, "text", right_label, class_="atlas-side", x="206", y="-10", text_anchor="end", aria_hidden="true")
     for zone in ZONE_LIST:
         pages = targets[zone.name]
         shapes = [shape for shape in zone.shapes if shape[0] == view]
         if not pages or not shapes:
             continue
         name = zone_name_for_readers(zone, pages)
-        link = _sub(svg, "a", href=zone_href(zone, pages), class_="atlas-zone", data_zone=zone.name, aria_label=name)
-        _sub(link, "title", name)
-        drawn = _sub(link, "g", clip_path=f"url(#{clip})")
+        link = sub_element(svg, "a", href=zone_href(zone, pages), class_="atlas-zone", data_zone=zone.name, aria_label=name)
+        sub_element(link, "title", name)
+        drawn = sub_element(link, "g", clip_path=f"url(#{clip})")
         for _view, dx, y, rx, ry in shapes:
             for x in sorted({CENTRE - dx, CENTRE + dx}):
                 _ellipse(link, x, y, max(rx, HIT_RADIUS), max(ry, HIT_RADIUS), class_="atlas-hit")
@@ -193,42 +193,26 @@ def render_view(parent: Element, view: str, targets: dict[str, list[PainPage]]) 
 
 
 def render_list(parent: Element, targets: dict[str, list[PainPage]]) -> None:
-    listing = _sub(parent, "ul", class_="atlas-bodymap__list")
+    listing = sub_element(parent, "ul", class_="atlas-bodymap__list")
     for zone in ZONE_LIST:
         pages = targets[zone.name]
         if not pages:
             continue
-        item = _sub(listing, "li", id=f"zone-{zone.name}")
-        _sub(item, "strong", zone.label)
-        links = _sub(item, "ul")
+        item = sub_element(listing, "li", id=f"zone-{zone.name}")
+        sub_element(item, "strong", zone.label)
+        links = sub_element(item, "ul")
         for page in pages:
-            _sub(_sub(links, "li"), "a", page.title, href=page.url)
+            sub_element(sub_element(links, "li"), "a", page.title, href=page.url)
 
 
 def render(parent: Element, pages: list[PainPage]) -> None:
     """Append the map, then the same links as a plain list, to `parent`."""
     targets = zone_targets(pages)
-    views = _sub(parent, "div", class_="atlas-bodymap")
+    views = sub_element(parent, "div", class_="atlas-bodymap")
     for view in VIEWS:
         render_view(views, view, targets)
-    _sub(parent, "h2", "Pain pages by body zone")
+    sub_element(parent, "h2", "Pain pages by body zone")
     render_list(parent, targets)
-
-
-class BodyMapProcessor(BlockProcessor):
-    """Turns a paragraph that is just `[[body-map]]` into the map and its list."""
-
-    def __init__(self, md: Markdown, docs_dir: Path, base: str) -> None:
-        super().__init__(md.parser)
-        self.docs_dir = docs_dir
-        self.base = base
-
-    def test(self, parent: Element, block: str) -> bool:
-        return block.strip() == MARKER
-
-    def run(self, parent: Element, blocks: list[str]) -> None:
-        blocks.pop(0)
-        render(parent, read_pain_pages(self.docs_dir, self.base))
 
 
 def side_x(view: str, dx: float) -> float:
@@ -273,27 +257,27 @@ class PainMap:
 
 
 def render_pain_map(parent: Element, plan: PainMap) -> None:
-    figure = _sub(parent, "figure", class_="atlas-painmap")
-    views = _sub(figure, "div", class_="atlas-painmap__views")
+    figure = sub_element(parent, "figure", class_="atlas-painmap")
+    views = sub_element(figure, "div", class_="atlas-painmap__views")
     both_sides = plan.muscle is None
     for view in plan.views:
         title, left_label, right_label = VIEWS[view]
         clip = f"atlas-map-clip-{view}"
-        svg = _sub(views, "svg", viewBox="-10 -26 220 610", role="img", aria_label=f"{title}: {plan.describe()}")
-        defs = _sub(svg, "defs")
-        hatch = _sub(defs, "pattern", id=f"atlas-map-hatch-{view}", width="6", height="6",
+        svg = sub_element(views, "svg", viewBox="-10 -26 220 610", role="img", aria_label=f"{title}: {plan.describe()}")
+        defs = sub_element(svg, "defs")
+        hatch = sub_element(defs, "pattern", id=f"atlas-map-hatch-{view}", width="6", height="6",
                      patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
-        _sub(hatch, "rect", width="6", height="6", class_="atlas-spill-back")
-        _sub(hatch, "line", x1="0", y1="0", x2="0", y2="6", class_="atlas-spill-line")
-        clip_path = _sub(defs, "clipPath", id=clip)
-        body = _sub(svg, "g", class_="atlas-body")
+        sub_element(hatch, "rect", width="6", height="6", class_="atlas-spill-back")
+        sub_element(hatch, "line", x1="0", y1="0", x2="0", y2="6", class_="atlas-spill-line")
+        clip_path = sub_element(defs, "clipPath", id=clip)
+        body = sub_element(svg, "g", class_="atlas-body")
         for group in (clip_path, body):
-            _sub(group, "path", d=body_path())
+            sub_element(group, "path", d=body_path())
             _ellipse(group, *HEAD)
-        _sub(svg, "text", title, class_="atlas-view", x="100", y="-10", text_anchor="middle")
-        _sub(svg, "text", left_label, class_="atlas-side", x="-6", y="12")
-        _sub(svg, "text", right_label, class_="atlas-side", x="206", y="12", text_anchor="end")
-        areas = _sub(svg, "g", clip_path=f"url(#{clip})")
+        sub_element(svg, "text", title, class_="atlas-view", x="100", y="-10", text_anchor="middle")
+        sub_element(svg, "text", left_label, class_="atlas-side", x="-6", y="12")
+        sub_element(svg, "text", right_label, class_="atlas-side", x="206", y="12", text_anchor="end")
+        areas = sub_element(svg, "g", clip_path=f"url(#{clip})")
         for names, css in ((plan.spill, "atlas-pain-spill"), (plan.main, "atlas-pain-main")):
             for name in names:
                 for shape_view, dx, y, rx, ry in ZONE_BY_NAME[name].shapes:
@@ -304,19 +288,24 @@ def render_pain_map(parent: Element, plan: PainMap) -> None:
                     for x in sorted(sides):
                         _ellipse(areas, x, y, rx, ry, class_=css, **paint)
         if plan.muscle and MUSCLE_SHAPES[plan.muscle][0] == view:
-            _sub(svg, "polygon", points=_points(view, MUSCLE_SHAPES[plan.muscle][1]), class_="atlas-muscle")
-    caption = _sub(figure, "figcaption")
-    _sub(caption, "span", plan.describe(), class_="atlas-painmap__text")
-    legend = _sub(caption, "span", class_="atlas-legend")
+            sub_element(svg, "polygon", points=_points(view, MUSCLE_SHAPES[plan.muscle][1]), class_="atlas-muscle")
+    caption = sub_element(figure, "figcaption")
+    sub_element(caption, "span", plan.describe(), class_="atlas-painmap__text")
     keys = [("atlas-key-main", "main pain area")]
     if plan.spill:
         keys.append(("atlas-key-spill", "spill-over area (striped)"))
     if plan.muscle:
         keys.append(("atlas-key-muscle", f"the {plan.muscle_label.lower()} (dashed outline)"))
+    legend(caption, keys)
+
+
+def legend(parent: Element, keys: list[tuple[str, str]]) -> None:
+    """A legend in words, each with a small swatch (class, words): the words carry the meaning."""
+    box = sub_element(parent, "span", class_="atlas-legend")
     for css, words in keys:
-        key = _sub(legend, "span", class_="atlas-key")
-        _sub(key, "span", class_=f"atlas-swatch {css}", aria_hidden="true")
-        _sub(key, "span", words)
+        key = sub_element(box, "span", class_="atlas-key")
+        sub_element(key, "span", class_=f"atlas-swatch {css}", aria_hidden="true")
+        sub_element(key, "span", words)
 
 
 def read_pain_map(docs: Path, rel: str) -> PainMap:
@@ -349,22 +338,21 @@ def _known_zones(value: object, path: Path) -> list[str]:
     return [str(v) for v in value]
 
 
-class PainMapProcessor(BlockProcessor):
-    """Turns a paragraph `[[pain-map <page>]]` into that page's referred-pain map."""
+class MarkerProcessor(BlockProcessor):
+    """Replaces a paragraph that is just a marker line with the picture `draw` appends for it."""
 
-    PATTERN = re.compile(r"^\[\[pain-map ((?:pain|muscles)/[\w-]+\.md)\]\]$")
-
-    def __init__(self, md: Markdown, docs_dir: Path) -> None:
+    def __init__(self, md: Markdown, pattern: str, draw: Callable[[Element, re.Match[str]], None]) -> None:
         super().__init__(md.parser)
-        self.docs_dir = docs_dir
+        self.pattern = re.compile(pattern)
+        self.draw = draw
 
     def test(self, parent: Element, block: str) -> bool:
-        return bool(self.PATTERN.match(block.strip()))
+        return bool(self.pattern.fullmatch(block.strip()))
 
     def run(self, parent: Element, blocks: list[str]) -> None:
-        match = self.PATTERN.match(blocks.pop(0).strip())
+        match = self.pattern.fullmatch(blocks.pop(0).strip())
         assert match is not None
-        render_pain_map(parent, read_pain_map(self.docs_dir, match.group(1)))
+        self.draw(parent, match)
 
 
 class BodyMapExtension(Extension):
@@ -376,9 +364,12 @@ class BodyMapExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        docs = Path(self.getConfig("docs_dir"))
-        md.parser.blockprocessors.register(BodyMapProcessor(md, docs, self.getConfig("base")), "atlas_bodymap", 95)
-        md.parser.blockprocessors.register(PainMapProcessor(md, docs), "atlas_painmap", 94)
+        docs, base = Path(self.getConfig("docs_dir")), self.getConfig("base")
+        body_map = MarkerProcessor(md, re.escape(MARKER), lambda parent, _match: render(parent, read_pain_pages(docs, base)))
+        pain_map = MarkerProcessor(md, r"\[\[pain-map ((?:pain|muscles)/[\w-]+\.md)\]\]",
+                                   lambda parent, match: render_pain_map(parent, read_pain_map(docs, match.group(1))))
+        md.parser.blockprocessors.register(body_map, "atlas_bodymap", 95)
+        md.parser.blockprocessors.register(pain_map, "atlas_painmap", 94)
 
 
 def makeExtension(**kwargs: Any) -> BodyMapExtension:  # noqa: N802 - Python-Markdown's name

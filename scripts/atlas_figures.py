@@ -1,0 +1,224 @@
+"""Stretch illustrations drawn from pose descriptions, so every figure on the site has one style.
+
+A Python-Markdown extension (`atlas_figures` in mkdocs.yml): a line `[[stretch-figure half-kneeling-hip-flexor]]`
+on a page becomes two panels, the start and the stretch, drawn from that stretch's entry in
+docs/_data/stretch-figures.yml. A pose gives the pelvis position and the angle of each body segment;
+the figure's proportions, stroke and colours are fixed here, the same for every stretch. The stretched
+muscle is drawn as a band between two points on the body, and an arrow shows the movement.
+
+Angles are in degrees in the picture: 0 points straight down, 90 to the right, 180 straight up,
+270 (or -90) to the left.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import yaml
+from markdown import Extension, Markdown
+
+from atlas_bodymap import MarkerProcessor, legend, sub_element
+
+# One figure for the whole site: segment lengths in picture units (a standing figure is about 330 tall).
+TRUNK, NECK, HEAD_R = 104.0, 3.0, 17.0
+UPPER_ARM, FOREARM = 60.0, 56.0
+THIGH, SHANK, FOOT = 86.0, 82.0, 24.0
+HALF_HIPS, HALF_SHOULDERS = 11.0, 21.0  # how far apart the limbs sit when the body faces us
+SHOULDER_DROP = 9.0  # the shoulders sit this far below the base of the neck
+LIMB, TRUNK_SIDE = 13.0, 28.0
+FLOOR = 326.0
+FRAME = (0.0, -10.0, 320.0, 350.0)  # x, y, width, height of a panel, unless a stretch sets its own
+LIMBS = {"leg": (THIGH, SHANK, FOOT), "arm": (UPPER_ARM, FOREARM)}
+
+Point = tuple[float, float]
+
+
+def direction(angle: float) -> Point:
+    radians = math.radians(angle)
+    return math.sin(radians), math.cos(radians)
+
+
+def along(start: Point, angle: float, length: float) -> Point:
+    dx, dy = direction(angle)
+    return start[0] + dx * length, start[1] + dy * length
+
+
+@dataclass(frozen=True)
+class Body:
+    """Where every joint of one pose is, ready to draw."""
+
+    segments: dict[str, tuple[Point, Point]]  # "limb.part" -> (start, end), e.g. "near_leg.thigh"
+    head: Point
+    trunk: tuple[Point, Point]  # pelvis, neck
+    torso: tuple[Point, ...]  # the outline of the trunk when the body faces us (front or top view)
+
+    def point(self, segment: str, fraction: float) -> Point:
+        start, end = self.trunk if segment == "trunk" else self.segments[segment]
+        return start[0] + (end[0] - start[0]) * fraction, start[1] + (end[1] - start[1]) * fraction
+
+
+def pose_body(pose: dict[str, Any], view: str) -> Body:
+    pelvis = tuple(pose["pelvis"])
+    trunk_angle = float(pose["trunk"])
+    neck = along(pelvis, trunk_angle, TRUNK * float(pose.get("trunk_scale", 1.0)))  # type: ignore[arg-type]
+    head = along(neck, float(pose.get("head", trunk_angle)), NECK + HEAD_R)
+    # Across the body (towards the figure's left when it faces us): hips and shoulders sit apart.
+    # The hips stay level when only the trunk leans ("hips" gives their own angle).
+    across = trunk_angle - 90
+    hips_across = float(pose.get("hips", trunk_angle)) - 90
+    shoulders = along(neck, trunk_angle, -SHOULDER_DROP)
+    torso = (along(pelvis, hips_across, HALF_HIPS + 3), along(shoulders, across, HALF_SHOULDERS + 2),  # type: ignore[arg-type]
+             along(shoulders, across, -HALF_SHOULDERS - 2), along(pelvis, hips_across, -HALF_HIPS - 3))  # type: ignore[arg-type]
+    segments: dict[str, tuple[Point, Point]] = {}
+    for name, angles in pose.get("limbs", {}).items():
+        kind = "leg" if name.endswith("leg") else "arm"
+        side = -1 if "right" in name or name.startswith("near") else 1
+        spread = (HALF_HIPS if kind == "leg" else HALF_SHOULDERS) if view != "side" else 0.0
+        root = along(pelvis if kind == "leg" else shoulders,  # type: ignore[arg-type]
+                     hips_across if kind == "leg" else across, side * spread)
+        scale = pose.get("scale", {}).get(name, [1.0, 1.0, 1.0])
+        parts = ("thigh", "shank", "foot") if kind == "leg" else ("upper_arm", "forearm")
+        start = root
+        for part, angle, length, factor in zip(parts, angles, LIMBS[kind], scale):
+            end = along(start, float(angle), length * float(factor))
+            segments[f"{name}.{part}"] = (start, end)
+            start = end
+    return Body(segments, head, (pelvis, neck), torso)  # type: ignore[arg-type]
+
+
+def _line(parent: Element, a: Point, b: Point, css: str, width: float | None = None) -> None:
+    attributes = {"x1": f"{a[0]:.1f}", "y1": f"{a[1]:.1f}", "x2": f"{b[0]:.1f}", "y2": f"{b[1]:.1f}", "class_": css}
+    if width is not None:
+        attributes["stroke_width"] = f"{width:.1f}"
+    sub_element(parent, "line", **attributes)
+
+
+def draw_props(svg: Element, props: list[str], frame: tuple[float, float, float, float]) -> None:
+    floor = FLOOR
+    left, right = frame[0] + 6, frame[0] + frame[2] - 6
+    for prop in props:
+        if prop == "floor":
+            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
+        elif prop == "mat":
+            sub_element(svg, "rect", x=f"{left + 14:.0f}", y=f"{floor - 7:.0f}", width=f"{right - left - 28:.0f}",
+                 height="7", rx="3", class_="atlas-fig-prop")
+            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
+        elif prop == "mat-top":  # a mat seen from above, under a person lying along it
+            sub_element(svg, "rect", x=f"{left + 6:.0f}", y=f"{frame[1] + 30:.0f}", width=f"{right - left - 12:.0f}",
+                 height=f"{frame[3] - 60:.0f}", rx="8", class_="atlas-fig-prop")
+        elif prop.startswith("wall-"):
+            x = left + 12 if prop == "wall-left" else right - 12
+            top = frame[1] + 4
+            sub_element(svg, "rect", x=f"{x - 6:.0f}", y=f"{top:.0f}", width="12", height=f"{floor - top:.0f}",
+                 class_="atlas-fig-prop")
+            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
+        elif prop.startswith("chair-"):  # a seat seen from the side: "chair-<x>"
+            x = float(prop.split("-", 1)[1])
+            sub_element(svg, "rect", x=f"{x - 30:.0f}", y=f"{floor - 62:.0f}", width="60", height="8", rx="2",
+                 class_="atlas-fig-prop")
+            for leg_x in (x - 26, x + 26):
+                _line(svg, (leg_x, floor - 56), (leg_x, floor), "atlas-fig-prop-line")
+            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
+
+
+def draw_body(svg: Element, body: Body, view: str, limbs: list[str]) -> None:
+    """Far limbs first and paler, then the trunk and head, then the near limbs on top."""
+    def limb(name: str) -> None:
+        css = "atlas-fig-far" if name.startswith("far") else "atlas-fig-body"
+        for part in ("thigh", "shank", "foot", "upper_arm", "forearm"):
+            if f"{name}.{part}" in body.segments:
+                a, b = body.segments[f"{name}.{part}"]
+                _line(svg, a, b, css, LIMB if part != "foot" else LIMB * 0.8)
+
+    for name in limbs:
+        if name.startswith("far"):
+            limb(name)
+    pelvis, neck = body.trunk
+    if view == "side":  # a thick line whose rounded ends stop at the hips and the neck
+        dx, dy = neck[0] - pelvis[0], neck[1] - pelvis[1]
+        length = math.hypot(dx, dy) or 1.0
+        inset = (dx / length * TRUNK_SIDE / 2, dy / length * TRUNK_SIDE / 2)
+        _line(svg, (pelvis[0] + inset[0], pelvis[1] + inset[1]), (neck[0] - inset[0], neck[1] - inset[1]),
+              "atlas-fig-body", TRUNK_SIDE)
+    else:
+        sub_element(svg, "polygon", points=" ".join(f"{x:.1f},{y:.1f}" for x, y in body.torso), class_="atlas-fig-torso")
+    sub_element(svg, "circle", cx=f"{body.head[0]:.1f}", cy=f"{body.head[1]:.1f}", r=f"{HEAD_R:.1f}", class_="atlas-fig-head")
+    for name in limbs:
+        if not name.startswith("far"):
+            limb(name)
+
+
+def draw_panel(parent: Element, spec: dict[str, Any], stage: str, label: str) -> None:
+    pose = spec[stage]
+    view = pose.get("view", spec.get("view", "side"))
+    frame = tuple(float(v) for v in pose.get("frame", spec.get("frame", FRAME)))
+    body = pose_body(pose, view)
+    panel = sub_element(parent, "div", class_="atlas-stretch__panel")
+    seen = {"side": "seen from the side", "front": "seen from the front", "top": "seen from above",
+            "feet": "seen from the feet"}[view]
+    svg = sub_element(panel, "svg", viewBox=" ".join(f"{v:.0f}" for v in frame), role="img",
+               aria_label=f"{label}, {seen}: {pose['says']}")
+    arrow_id = f"atlas-arrow-{stage}"
+    marker = sub_element(sub_element(svg, "defs"), "marker", id=arrow_id, viewBox="0 0 10 10", refX="8", refY="5",
+                  markerWidth="4", markerHeight="4", orient="auto-start-reverse")
+    sub_element(marker, "path", d="M0,0 L10,5 L0,10 z", class_="atlas-fig-arrowhead")
+    draw_props(svg, list(pose.get("props", spec.get("props", []))), frame)  # type: ignore[arg-type]
+    draw_body(svg, body, view, list(pose.get("limbs", {})))
+    muscle = pose.get("muscle")
+    if muscle:
+        shift = muscle.get("shift", [0, 0])
+        a = body.point(muscle["from"][0], float(muscle["from"][1]))
+        b = body.point(muscle["to"][0], float(muscle["to"][1]))
+        a, b = (a[0] + shift[0], a[1] + shift[1]), (b[0] + shift[0], b[1] + shift[1])
+        _line(svg, a, b, "atlas-fig-muscle-edge")
+        _line(svg, a, b, "atlas-fig-muscle")
+    for (x1, y1), (x2, y2) in pose.get("arrows", []):
+        sub_element(svg, "path", d=f"M{x1},{y1} L{x2},{y2}", class_="atlas-fig-arrow", marker_end=f"url(#{arrow_id})")
+    caption = sub_element(panel, "p", class_="atlas-stretch__step")
+    sub_element(caption, "strong", f"{label} ({seen}). ")
+    sub_element(caption, "span", pose["says"])
+
+
+def render(parent: Element, spec: dict[str, Any]) -> None:
+    figure = sub_element(parent, "figure", class_="atlas-stretch")
+    panels = sub_element(figure, "div", class_="atlas-stretch__panels")
+    draw_panel(panels, spec, "start", "1 Start")
+    draw_panel(panels, spec, "end", "2 Stretch")
+    caption = sub_element(figure, "figcaption")
+    sub_element(caption, "span", spec["caption"])
+    legend(caption, [("atlas-key-stretched", "the muscle being stretched (orange band)"),
+                     ("atlas-key-arrow", "the direction to move (arrow)")])
+
+
+def load_figures(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected one entry per stretch")
+    return data
+
+
+class StretchFigureExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"data": ["docs/_data/stretch-figures.yml", "the poses of every stretch"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        data = Path(self.getConfig("data"))
+
+        def draw(parent: Element, match: re.Match[str]) -> None:
+            figures = load_figures(data)
+            if match.group(1) not in figures:
+                raise ValueError(f"{data} has no figure for '{match.group(1)}'")
+            render(parent, figures[match.group(1)])
+
+        md.parser.blockprocessors.register(MarkerProcessor(md, r"\[\[stretch-figure ([\w-]+)\]\]", draw),
+                                           "atlas_figures", 93)
+
+
+def makeExtension(**kwargs: Any) -> StretchFigureExtension:  # noqa: N802 - Python-Markdown's name
+    return StretchFigureExtension(**kwargs)
