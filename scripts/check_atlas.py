@@ -19,6 +19,7 @@ from typing import Any
 
 from atlas_check.pages import Finding, Page, read_page
 from atlas_check.rules import Graph, check
+from atlas_check.urls import check_urls
 
 DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -44,6 +45,14 @@ def load(docs: Path, shown_root: str) -> tuple[dict[str, Page], list[Finding]]:
     pages = {page.rel: page for page, _ in results}
     findings = [finding for _, problems in results for finding in problems]
     return pages, findings
+
+
+def run_checks(docs: Path, shown_root: str) -> tuple[list[Finding], Graph]:
+    """Every rule on the docs tree: pages one by one, the graph of their tables, and the URLs."""
+    pages, findings = load(docs, shown_root)
+    page_findings, graph = check(pages)
+    url_findings = check_urls(docs, pages, shown_root)
+    return sorted(set(findings) | set(page_findings) | set(url_findings)), graph
 
 
 def graph_json(graph: Graph) -> dict[str, Any]:
@@ -87,9 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check_atlas.py: error: docs folder not found: {docs}", file=sys.stderr)
         return 2
 
-    pages, findings = load(docs, shown_root)
-    page_findings, graph = check(pages)
-    findings = sorted(set(findings) | set(page_findings))
+    findings, graph = run_checks(docs, shown_root)
+    pages = graph.pages
 
     if args.json:
         print(json.dumps({

@@ -48,3 +48,16 @@ def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, capture_output=True, text=True, env=env,
     )
+
+
+def copy_project(root: Path, into: Path) -> Path:
+    """A copy of what a build reads (config, pages, templates, the site's own extensions), to change."""
+    project = into / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    return project

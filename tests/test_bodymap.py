@@ -5,7 +5,6 @@ pain page that lists the right muscles."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from atlas_bodymap import ZONE_LIST
-from sites import build
+from sites import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP = "where-does-it-hurt/index.html"
@@ -51,11 +50,7 @@ def test_every_zone_of_every_pain_page_is_on_the_map(built: tuple[Path, str]) ->
 
 
 def test_a_new_pain_page_appears_on_the_map_without_editing_it(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(ROOT, tmp_path)
     (project / "docs" / "pain" / "calf-cramp.md").write_text(
         "---\ntitle: Cramp in the calf at night\ndescription: x\nalso_called: [cramp]\nzones: [calf]\n"
         "reviewed: 2026-11-25\n---\n\nA page that only the map and the nav know about.\n", encoding="utf-8")

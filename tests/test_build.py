@@ -5,14 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sites import build
+from sites import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_FOLDERS = ("pain", "muscles", "stretches")
@@ -114,11 +113,7 @@ def test_search_index_holds_every_name_people_use(built: tuple[Path, str], page:
     ],
 )
 def test_strict_build_fails_on_a_broken_link(tmp_path: Path, breakage: str, expected: str) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    project = copy_project(ROOT, tmp_path)
     page = project / "docs" / "about" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\nSee also {breakage}.\n", encoding="utf-8")
     result = build(project, tmp_path / "site")

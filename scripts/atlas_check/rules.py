@@ -9,6 +9,7 @@ from typing import Any
 
 from . import schema
 from .pages import Finding, Link, Page, Row, is_date
+from .urls import alias_problem
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _check_fields(page: Page) -> Iterable[Finding]:
 
 
 def _field_problem(name: str, value: Any) -> str | None:
-    if name in ("title", "description"):
+    if name in ("title", "description", "nerve", "action"):
         return None if isinstance(value, str) and value.strip() else "must be non-empty text"
     if name == "reviewed":
         return None if is_date(value) else "must be a date written YYYY-MM-DD"
@@ -123,6 +124,14 @@ def _field_problem(name: str, value: Any) -> str | None:
             return (f"names zone(s) {', '.join(unknown)} that the body map does not draw; "
                     f"known zones: {', '.join(schema.ZONES)}")
         return None
+    if name == "dose":
+        ok = (isinstance(value, dict) and set(value) == {"hold_seconds", "repeats", "how_often"}
+              and isinstance(value["hold_seconds"], int) and isinstance(value["how_often"], str)
+              and isinstance(value["repeats"], list) and len(value["repeats"]) == 2
+              and all(isinstance(n, int) for n in value["repeats"]))
+        return None if ok else "must be like '{hold_seconds: 30, repeats: [2, 4], how_often: once a day}'"
+    if name == "aliases":
+        return alias_problem(value)
     if name == "pain_map":
         return _pain_map_problem(value)
     if name == "search":

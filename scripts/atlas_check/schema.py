@@ -30,7 +30,7 @@ RESERVED_FOOTNOTES = ("red-flags",)
 @dataclass(frozen=True)
 class Fields:
     required: tuple[str, ...]
-    optional: tuple[str, ...] = ("described_as", "tags", "search")
+    optional: tuple[str, ...] = ("aliases", "described_as", "tags", "search")
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -40,10 +40,11 @@ class Fields:
 FIELDS: dict[str, Fields] = {
     "pain": Fields(("title", "description", "also_called", "reviewed", "zones")),
     "muscle": Fields(("title", "description", "also_called", "reviewed"),
-                     ("pain_map", "described_as", "tags", "search")),
-    "stretch": Fields(("title", "description", "also_called", "reviewed")),
+                     ("pain_map", "nerve", "action", "aliases", "described_as", "tags", "search")),
+    "stretch": Fields(("title", "description", "also_called", "reviewed"),
+                      ("dose", "aliases", "described_as", "tags", "search")),
     # Home, index and about pages: a title is enough, but only known fields are allowed.
-    "other": Fields(("title",), ("description", "also_called", "reviewed", "tags", "search", "hide")),
+    "other": Fields(("title",), ("description", "also_called", "reviewed", "aliases", "tags", "search", "hide")),
 }
 
 # Lists of words people use for a page. Search reads the page text, not the front matter, so every

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""What the built site publishes besides its pages: a redirect page for every short alias, and the
+whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools.
+
+Runs after any build: `python scripts/atlas_publish.py [SITE] [--docs DOCS]`. The MkDocs build runs
+it itself (scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import posixpath
+import sys
+from pathlib import Path
+
+from atlas_check.urls import redirects
+from check_atlas import DEFAULT_DOCS, graph_json, run_checks
+
+GRAPH_FILE = "atlas-graph.json"
+
+
+def redirect_page(alias_url: str, target_url: str) -> str:
+    """A static page that sends the reader on, with or without JavaScript."""
+    relative = posixpath.relpath(target_url, alias_url) + "/"
+    href = html.escape(relative, quote=True)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>Redirecting to {html.escape(target_url)}</title>\n"
+        f"<link rel=\"canonical\" href=\"{href}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
+        f"<script>location.replace({json.dumps(relative)} + location.hash)</script>\n</head>\n"
+        f"<body><p>This page is at <a href=\"{href}\">{html.escape(target_url)}</a>.</p></body>\n</html>\n"
+    )
+
+
+def publish(docs: Path, site: Path) -> list[str]:
+    """Write the redirects and the graph into the built site; return what was written."""
+    findings, graph = run_checks(docs, "docs")
+    del findings  # the checker reports them; publishing never blocks on them
+    written: list[str] = []
+    for alias_url, target_url in redirects(graph.pages).items():
+        path = site / alias_url.strip("/") / "index.html"
+        if path.exists() and "Redirecting to" not in path.read_text(encoding="utf-8", errors="replace"):
+            continue  # never overwrite a real page (the checker reports the clash)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(redirect_page(alias_url, target_url), encoding="utf-8")
+        written.append(alias_url)
+    (site / GRAPH_FILE).write_text(json.dumps(graph_json(graph), indent=1), encoding="utf-8")
+    written.append(f"/{GRAPH_FILE}")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="atlas_publish.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
+    parser.add_argument("--docs", default=str(DEFAULT_DOCS), help="the docs folder (default: the project's docs/)")
+    args = parser.parse_args(argv)
+    site, docs = Path(args.site), Path(args.docs)
+    if not site.is_dir() or not docs.is_dir():
+        print(f"atlas_publish.py: error: folder not found: {site if not site.is_dir() else docs}", file=sys.stderr)
+        return 2
+    written = publish(docs, site)
+    print(f"Published {len(written) - 1} redirects and {GRAPH_FILE} in {site}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Printed handouts: each stretch page prints on one A4 sheet and each pain page on at most two,
+with the page's address and QR code, and none of the site's menus; the Copy link and Print handout
+buttons work."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://musclepainatlas.org/"
+HANDOUTS = sorted(
+    (f"{folder}/{path.stem}", 1 if folder == "stretches" else 2)
+    for folder in ("stretches", "pain") for path in (ROOT / "docs" / folder).glob("*.md") if path.name != "index.md"
+)
+# Words that only the screen shows: the table of contents, the buttons, the page and site footers.
+CHROME = ("Table of contents", "Print handout", "Copy link", "Clinically reviewed on", "Made with")
+
+
+@pytest.mark.parametrize(("page_path", "most_sheets"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
+def test_page_prints_as_a_handout(browser: Any, served: str, page_path: str, most_sheets: int) -> None:
+    page = browser.new_page()
+    page.goto(f"{served}/{page_path}/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    page.close()
+    text = unicodedata.normalize("NFKC", "\n".join(sheet.extract_text() for sheet in pdf.pages))  # "ﬂ" -> "fl"
+    flat = " ".join(text.split())
+    assert len(pdf.pages) <= most_sheets, f"{len(pdf.pages)} sheets"
+    assert f"{SITE_URL}{page_path}/" in flat.replace(" ", ""), "the page's address is not printed"
+    assert "Reviewed on" in flat
+    for words in CHROME:
+        assert words not in text, f"site chrome printed: {words!r}"
+    if page_path.startswith("stretches/"):
+        assert "Your dose" in flat and "How to do it" in flat and "How long and how often" in flat
+
+
+def test_every_handout_page_has_a_qr_code_of_its_address(built: tuple[Path, str]) -> None:
+    for page_path, _ in HANDOUTS:
+        html = (built[0] / page_path / "index.html").read_text(encoding="utf-8")
+        qr = html.split('class="atlas-qr"', 1)[1].split("</svg>", 1)[0]
+        assert "<svg" in qr and f"QR code for {SITE_URL}{page_path}/" in qr
+
+
+def test_copy_link_and_print_buttons(browser: Any, served: str) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{served}/stretches/knee-to-opposite-shoulder/")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print handout").click()
+    assert page.evaluate("window.printed") is True
+    page.get_by_role("button", name="Copy link").click()
+    page.wait_for_function("document.querySelector('.atlas-actions__status').textContent.length > 0")
+    assert page.locator(".atlas-actions__status").inner_text() == "Link copied."
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}stretches/knee-to-opposite-shoulder/"
+    context.close()
