@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
@@ -124,6 +125,7 @@ def smooth_path(points: list[tuple[float, float]]) -> str:
     return " ".join(parts) + "Z"
 
 
+@cache
 def body_path() -> str:
     right = [(CENTRE + x, y) for x, y in HALF_OUTLINE]
     left = [(CENTRE - x, y) for x, y in reversed(HALF_OUTLINE[:-1])]
@@ -161,20 +163,28 @@ def _ellipse(parent: Element, x: float, y: float, rx: float, ry: float, **attrib
     sub_element(parent, "ellipse", cx=f"{x:.1f}", cy=f"{y:.1f}", rx=f"{rx:.1f}", ry=f"{ry:.1f}", **attributes)
 
 
-def render_view(parent: Element, view: str, targets: dict[str, list[PainPage]]) -> None:
-    title, left_label, right_label = VIEWS[view]
-    clip = f"atlas-body-{view}"
-    outline = body_path()
-    figure = sub_element(parent, "figure", class_="atlas-bodymap__view")
-    sub_element(figure, "figcaption", title)
-    svg = sub_element(figure, "svg", viewBox="-10 -26 220 610", role="group", aria_label=f"{title} of the body")
+def outline_svg(parent: Element, view: str, clip: str, labels_y: int, **attributes: str) -> Element:
+    """An SVG of the body seen from `view`: the outline (also kept as clip path `clip`, so that what
+    is drawn on the body stays inside it) and the reader's own right and left named at `labels_y`."""
+    _title, left_label, right_label = VIEWS[view]
+    svg = sub_element(parent, "svg", viewBox="-10 -26 220 610", **attributes)
     clip_path = sub_element(sub_element(svg, "defs"), "clipPath", id=clip)
     body = sub_element(svg, "g", class_="atlas-body", aria_hidden="true")
     for group in (clip_path, body):
-        sub_element(group, "path", d=outline)
+        sub_element(group, "path", d=body_path())
         _ellipse(group, *HEAD)
-    sub_element(svg, "text", left_label, class_="atlas-side", x="-6", y="-10", aria_hidden="true")
-    sub_element(svg, "text", right_label, class_="atlas-side", x="206", y="-10", text_anchor="end", aria_hidden="true")
+    sub_element(svg, "text", left_label, class_="atlas-side", x="-6", y=str(labels_y), aria_hidden="true")
+    sub_element(svg, "text", right_label, class_="atlas-side", x="206", y=str(labels_y), text_anchor="end",
+                aria_hidden="true")
+    return svg
+
+
+def render_view(parent: Element, view: str, targets: dict[str, list[PainPage]]) -> None:
+    title = VIEWS[view][0]
+    clip = f"atlas-body-{view}"
+    figure = sub_element(parent, "figure", class_="atlas-bodymap__view")
+    sub_element(figure, "figcaption", title)
+    svg = outline_svg(figure, view, clip, -10, role="group", aria_label=f"{title} of the body")
     for zone in ZONE_LIST:
         pages = targets[zone.name]
         shapes = [shape for shape in zone.shapes if shape[0] == view]
@@ -261,22 +271,14 @@ def render_pain_map(parent: Element, plan: PainMap) -> None:
     views = sub_element(figure, "div", class_="atlas-painmap__views")
     both_sides = plan.muscle is None
     for view in plan.views:
-        title, left_label, right_label = VIEWS[view]
+        title = VIEWS[view][0]
         clip = f"atlas-map-clip-{view}"
-        svg = sub_element(views, "svg", viewBox="-10 -26 220 610", role="img", aria_label=f"{title}: {plan.describe()}")
-        defs = sub_element(svg, "defs")
-        hatch = sub_element(defs, "pattern", id=f"atlas-map-hatch-{view}", width="6", height="6",
-                     patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
+        svg = outline_svg(views, view, clip, 12, role="img", aria_label=f"{title}: {plan.describe()}")
+        hatch = sub_element(svg.find("defs"), "pattern", id=f"atlas-map-hatch-{view}", width="6", height="6",  # type: ignore[arg-type]
+                            patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
         sub_element(hatch, "rect", width="6", height="6", class_="atlas-spill-back")
         sub_element(hatch, "line", x1="0", y1="0", x2="0", y2="6", class_="atlas-spill-line")
-        clip_path = sub_element(defs, "clipPath", id=clip)
-        body = sub_element(svg, "g", class_="atlas-body")
-        for group in (clip_path, body):
-            sub_element(group, "path", d=body_path())
-            _ellipse(group, *HEAD)
         sub_element(svg, "text", title, class_="atlas-view", x="100", y="-10", text_anchor="middle")
-        sub_element(svg, "text", left_label, class_="atlas-side", x="-6", y="12")
-        sub_element(svg, "text", right_label, class_="atlas-side", x="206", y="12", text_anchor="end")
         areas = sub_element(svg, "g", clip_path=f"url(#{clip})")
         for names, css in ((plan.spill, "atlas-pain-spill"), (plan.main, "atlas-pain-main")):
             for name in names:
