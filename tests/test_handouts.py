@@ -1,4 +1,4 @@
-"""Printed handouts: each stretch page prints on one A4 sheet and each pain page on at most two,
+"""Printed handouts: each stretch page prints on one A4 or Letter sheet and each pain page on at most two,
 with the page's address and QR code, and none of the site's menus; the Copy link and Print handout
 buttons work."""
 
@@ -22,11 +22,12 @@ HANDOUTS = sorted(
 CHROME = ("Table of contents", "Print handout", "Copy link", "Clinically reviewed on", "Made with")
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize(("page_path", "most_sheets"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
-def test_page_prints_as_a_handout(browser: Any, served: str, page_path: str, most_sheets: int) -> None:
+def test_page_prints_as_a_handout(browser: Any, served: str, page_path: str, most_sheets: int, paper: str) -> None:
     page = browser.new_page()
     page.goto(f"{served}/{page_path}/")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
     page.close()
     text = unicodedata.normalize("NFKC", "\n".join(sheet.extract_text() for sheet in pdf.pages))  # "ﬂ" -> "fl"
     flat = " ".join(text.split())
