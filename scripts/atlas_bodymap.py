@@ -193,13 +193,12 @@ def render_view(parent: Element, view: str, targets: dict[str, list[PainPage]]) 
         name = zone_name_for_readers(zone, pages)
         link = sub_element(svg, "a", href=zone_href(zone, pages), class_="atlas-zone", data_zone=zone.name, aria_label=name)
         sub_element(link, "title", name)
+        places = [(x, y, rx, ry) for _view, dx, y, rx, ry in shapes for x in sorted({CENTRE - dx, CENTRE + dx})]
+        for x, y, rx, ry in places:  # a touch area at least a finger wide, under the drawn zone
+            _ellipse(link, x, y, max(rx, HIT_RADIUS), max(ry, HIT_RADIUS), class_="atlas-hit")
         drawn = sub_element(link, "g", clip_path=f"url(#{clip})")
-        for _view, dx, y, rx, ry in shapes:
-            for x in sorted({CENTRE - dx, CENTRE + dx}):
-                _ellipse(link, x, y, max(rx, HIT_RADIUS), max(ry, HIT_RADIUS), class_="atlas-hit")
-                _ellipse(drawn, x, y, rx, ry)
-        link.remove(drawn)
-        link.append(drawn)  # the drawn zone on top of its larger, invisible touch area
+        for x, y, rx, ry in places:
+            _ellipse(drawn, x, y, rx, ry)
 
 
 def render_list(parent: Element, targets: dict[str, list[PainPage]]) -> None:

@@ -55,7 +55,7 @@ class Body:
     segments: dict[str, tuple[Point, Point]]  # "limb.part" -> (start, end), e.g. "near_leg.thigh"
     head: Point
     trunk: tuple[Point, Point]  # pelvis, neck
-    torso: tuple[Point, ...]  # the outline of the trunk when the body faces us (front or top view)
+    torso: tuple[Point, ...]  # the outline of the trunk when the body faces us (any view but "side")
 
     def point(self, segment: str, fraction: float) -> Point:
         start, end = self.trunk if segment == "trunk" else self.segments[segment]
@@ -99,31 +99,20 @@ def _line(parent: Element, a: Point, b: Point, css: str, width: float | None = N
 
 
 def draw_props(svg: Element, props: list[str], frame: tuple[float, float, float, float]) -> None:
-    floor = FLOOR
+    """The floor, and what stands or lies on it: "floor", "mat", "wall-left" or "wall-right"."""
+    if not props:
+        return
     left, right = frame[0] + 6, frame[0] + frame[2] - 6
     for prop in props:
-        if prop == "floor":
-            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
-        elif prop == "mat":
-            sub_element(svg, "rect", x=f"{left + 14:.0f}", y=f"{floor - 7:.0f}", width=f"{right - left - 28:.0f}",
-                 height="7", rx="3", class_="atlas-fig-prop")
-            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
-        elif prop == "mat-top":  # a mat seen from above, under a person lying along it
-            sub_element(svg, "rect", x=f"{left + 6:.0f}", y=f"{frame[1] + 30:.0f}", width=f"{right - left - 12:.0f}",
-                 height=f"{frame[3] - 60:.0f}", rx="8", class_="atlas-fig-prop")
+        if prop == "mat":
+            sub_element(svg, "rect", x=f"{left + 14:.0f}", y=f"{FLOOR - 7:.0f}", width=f"{right - left - 28:.0f}",
+                        height="7", rx="3", class_="atlas-fig-prop")
         elif prop.startswith("wall-"):
             x = left + 12 if prop == "wall-left" else right - 12
             top = frame[1] + 4
-            sub_element(svg, "rect", x=f"{x - 6:.0f}", y=f"{top:.0f}", width="12", height=f"{floor - top:.0f}",
-                 class_="atlas-fig-prop")
-            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
-        elif prop.startswith("chair-"):  # a seat seen from the side: "chair-<x>"
-            x = float(prop.split("-", 1)[1])
-            sub_element(svg, "rect", x=f"{x - 30:.0f}", y=f"{floor - 62:.0f}", width="60", height="8", rx="2",
-                 class_="atlas-fig-prop")
-            for leg_x in (x - 26, x + 26):
-                _line(svg, (leg_x, floor - 56), (leg_x, floor), "atlas-fig-prop-line")
-            _line(svg, (left, floor), (right, floor), "atlas-fig-ground")
+            sub_element(svg, "rect", x=f"{x - 6:.0f}", y=f"{top:.0f}", width="12", height=f"{FLOOR - top:.0f}",
+                        class_="atlas-fig-prop")
+    _line(svg, (left, FLOOR), (right, FLOOR), "atlas-fig-ground")
 
 
 def draw_body(svg: Element, body: Body, view: str, limbs: list[str]) -> None:
@@ -159,8 +148,7 @@ def draw_panel(parent: Element, spec: dict[str, Any], stage: str, label: str) ->
     frame = tuple(float(v) for v in pose.get("frame", spec.get("frame", FRAME)))
     body = pose_body(pose, view)
     panel = sub_element(parent, "div", class_="atlas-stretch__panel")
-    seen = {"side": "seen from the side", "front": "seen from the front", "top": "seen from above",
-            "feet": "seen from the feet"}[view]
+    seen = {"side": "seen from the side", "front": "seen from the front", "feet": "seen from the feet"}[view]
     svg = sub_element(panel, "svg", viewBox=" ".join(f"{v:.0f}" for v in frame), role="img",
                aria_label=f"{label}, {seen}: {pose['says']}")
     arrow_id = f"atlas-arrow-{stage}"
