@@ -15,8 +15,10 @@ import posixpath
 import sys
 from pathlib import Path
 
+from atlas_check.cautions import load_cautions
 from atlas_check.rules import check
-from atlas_check.urls import redirects
+from atlas_check.pages import Page
+from atlas_check.urls import page_url, redirects
 from check_atlas import DEFAULT_DOCS, graph_json, load
 
 GRAPH_FILE = "atlas-graph.json"
@@ -36,10 +38,34 @@ def redirect_page(alias_url: str, target_url: str) -> str:
     )
 
 
+def escape_search_titles(site: Path, pages: dict[str, Page]) -> int:
+    """Material's search index copies a page's front-matter title and tags as they are, and its results
+    show them as HTML. Escape them there (the checker rejects markup in front matter; this is the second
+    guard). Return how many entries were changed."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return 0
+    data = json.loads(index.read_text(encoding="utf-8"))
+    titles = {page_url(rel).lstrip("/"): page.title for rel, page in pages.items() if page.title}
+    changed = 0
+    for doc in data.get("docs", []):
+        raw = titles.get(str(doc.get("location", "")).split("#", 1)[0])
+        if raw is not None and doc.get("title") == raw and html.escape(raw, quote=False) != raw:
+            doc["title"] = html.escape(raw, quote=False)
+            changed += 1
+        tags = doc.get("tags")
+        if isinstance(tags, list) and any(html.escape(str(tag), quote=False) != str(tag) for tag in tags):
+            doc["tags"] = [html.escape(str(tag), quote=False) for tag in tags]
+            changed += 1
+    if changed:
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return changed
+
+
 def publish(docs: Path, site: Path) -> list[str]:
     """Write the redirects and the graph into the built site; return what was written."""
     pages, _problems = load(docs, "docs")  # the checker reports problems; publishing never blocks on them
-    _findings, graph = check(pages)
+    _findings, graph = check(pages, load_cautions(docs)[0])
     written: list[str] = []
     for alias_url, target_url in redirects(graph.pages).items():
         path = site / alias_url.strip("/") / "index.html"
@@ -49,6 +75,7 @@ def publish(docs: Path, site: Path) -> list[str]:
         path.write_text(redirect_page(alias_url, target_url), encoding="utf-8")
         written.append(alias_url)
     (site / GRAPH_FILE).write_text(json.dumps(graph_json(graph), indent=1), encoding="utf-8")
+    escape_search_titles(site, graph.pages)
     written.append(f"/{GRAPH_FILE}")
     return written
 

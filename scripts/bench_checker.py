@@ -30,7 +30,7 @@ PROSE = (
 
 def front(title: str, extra: str = "") -> str:
     return (f"---\ntitle: {title}\ndescription: A page about {title}.\nalso_called: [{title} alias, other name]\n"
-            f"reviewed: 2026-11-24\n{extra}---\n\n!!! summary \"In short\"\n    {title} in plain words.\n\n"
+            f"updated: 2026-11-24\nreview_due: 2099-11-24\n{extra}---\n\n!!! summary \"In short\"\n    {title} in plain words.\n\n"
             f"**Also called:** {title} alias, other name\n\n")
 
 

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from atlas_check.cautions import load_cautions
 from atlas_check.pages import Finding, Page, read_page
 from atlas_check.rules import Graph, check
 from atlas_check.urls import check_urls
@@ -28,14 +29,40 @@ DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 PARALLEL_FROM = 300
 
 
-def load(docs: Path, shown_root: str) -> tuple[dict[str, Page], list[Finding]]:
+def page_files(docs: Path, shown_root: str) -> tuple[list[tuple[Path, str, str]], list[Finding]]:
+    """Every Markdown page under docs/ (not snippets, data or hidden folders), following folder links
+    as MkDocs does, and a finding for each folder link that loops back on itself."""
     jobs: list[tuple[Path, str, str]] = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(docs).as_posix()
-        if any(part.startswith(("_", ".")) for part in rel.split("/")):
-            continue  # snippets and hidden folders are not pages
-        if path.is_file():
-            jobs.append((path, rel, f"{shown_root}/{rel}" if shown_root else rel))
+    findings: list[Finding] = []
+
+    def shown(rel: str) -> str:
+        return f"{shown_root}/{rel}" if shown_root else rel
+
+    for folder, subfolders, files in os.walk(docs, followlinks=True):
+        here = Path(folder)
+        real_here = here.resolve()
+        for name in sorted(subfolders):
+            link = here / name
+            if link.is_symlink() and (real_here == link.resolve() or link.resolve() in real_here.parents):
+                subfolders.remove(name)
+                findings.append(Finding(shown(link.relative_to(docs).as_posix()), 1, "SYMLINK_LOOP",
+                                        f"this folder link leads back to {link.resolve().relative_to(docs.resolve()).as_posix() or 'docs'}/, "
+                                        "which contains it, so the build would never end: remove the link"
+                                        if link.resolve().is_relative_to(docs.resolve()) else
+                                        "this folder link leads back to a folder that contains it: remove the link"))
+        subfolders.sort()
+        for name in sorted(files):
+            path = here / name
+            rel = path.relative_to(docs).as_posix()
+            if not name.endswith(".md") or any(part.startswith(("_", ".")) for part in rel.split("/")):
+                continue  # snippets, data and hidden folders are not pages
+            if path.is_file():
+                jobs.append((path, rel, shown(rel)))
+    return sorted(jobs), findings
+
+
+def load(docs: Path, shown_root: str) -> tuple[dict[str, Page], list[Finding]]:
+    jobs, findings = page_files(docs, shown_root)
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(workers) as pool:
@@ -43,16 +70,17 @@ def load(docs: Path, shown_root: str) -> tuple[dict[str, Page], list[Finding]]:
     else:
         results = [read_page(*job) for job in jobs]
     pages = {page.rel: page for page, _ in results}
-    findings = [finding for _, problems in results for finding in problems]
+    findings += [finding for _, problems in results for finding in problems]
     return pages, findings
 
 
 def run_checks(docs: Path, shown_root: str) -> tuple[list[Finding], Graph]:
     """Every rule on the docs tree: pages one by one, the graph of their tables, and the URLs."""
     pages, findings = load(docs, shown_root)
-    page_findings, graph = check(pages)
+    cautions, caution_findings = load_cautions(docs, shown_root)
+    page_findings, graph = check(pages, cautions)
     url_findings = check_urls(docs, pages, shown_root)
-    return sorted(set(findings) | set(page_findings) | set(url_findings)), graph
+    return sorted(set(findings) | set(caution_findings) | set(page_findings) | set(url_findings)), graph
 
 
 def graph_json(graph: Graph) -> dict[str, Any]:

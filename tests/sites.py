@@ -28,7 +28,10 @@ def build_site(fixture: Path, into: Path) -> dict[str, Any]:
             shutil.copyfile(into / edit["copy"], target)
         elif "write" in edit:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(edit["write"], encoding="utf-8")
+            target.write_text(edit["write"] + edit.get("then", "") * edit.get("times", 0), encoding="utf-8")
+        elif "symlink" in edit:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(edit["symlink"], target_is_directory=True)
         elif "write_bytes" in edit:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(edit["write_bytes"].encode("latin-1"))

@@ -51,17 +51,90 @@ def test_every_page_in_the_docs_is_built(built: tuple[Path, str]) -> None:
 def test_page_shows_urgent_box_and_references(built: tuple[Path, str], page: Path) -> None:
     html = html_of(built[0], page)
     if page.parent.name == "pain":
-        assert 'class="admonition danger"' in html and "See a doctor urgently if" in html
+        now, same_day = urgent_boxes(html)
+        assert "Go to an emergency department now if" in now and "See a doctor the same day if" in same_day
+        assert 'href="../../urgent/"' in html, "the page does not link to When to get help now"
     footnotes = html.split('<div class="footnote">', 1)
     assert len(footnotes) == 2 and "<li id=\"fn:" in footnotes[1], "no references rendered"
     assert "[^" not in html, "a footnote reference was left unresolved"
 
 
-def test_urgent_box_renders_with_its_source(built: tuple[Path, str]) -> None:
-    html = (built[0] / "about" / "disclaimer" / "index.html").read_text(encoding="utf-8")
-    box = html.split('class="admonition danger"', 1)[1].split("</div>", 1)[0]
-    assert "both</strong> legs" in box and "saddle" in box
+def urgent_boxes(html: str) -> tuple[str, str]:
+    """The emergency box and the same-day box of a page."""
+    now = html.split('<div class="admonition danger">', 1)[1].split("</div>", 1)[0]
+    same_day = html.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
+    return now, same_day
+
+
+# What sends a reader to an emergency department now, never "the same day" (NHS back pain and
+# sciatica pages): the signs of cauda equina syndrome, and sudden severe tummy or back pain.
+EMERGENCY_SIGNS = ("cannot pee", "cannot control when you poo", "saddle", "both</strong> legs",
+                   "getting worse, or a foot", "aortic aneurysm")
+
+
+@pytest.mark.parametrize("page", ["pain/outer-hip-pain.md", "pain/buttock-and-back-of-leg-pain.md",
+                                  "index.md", "where-does-it-hurt.md", "about/disclaimer.md", "urgent.md"])
+def test_emergency_signs_are_in_the_emergency_box(built: tuple[Path, str], page: str) -> None:
+    source = ROOT / "docs" / page
+    html = html_of(built[0], source) if page != "index.md" else (built[0] / "index.html").read_text("utf-8")
+    now, same_day = urgent_boxes(html)
+    for sign in EMERGENCY_SIGNS:
+        assert sign in now, f"{sign!r} is not in the emergency box"
+        assert sign not in same_day, f"{sign!r} is in the same-day box"
+    assert "high temperature" in same_day and "high temperature" not in now
     assert "jospt.2020.9971" in html.split('<div class="footnote">', 1)[1]
+
+
+@pytest.mark.parametrize("page", [p for p in KIND_PAGES if p.parent.name == "pain"], ids=lambda p: p.stem)
+def test_blood_clot_signs_where_the_pain_reaches_the_calf(built: tuple[Path, str], page: Path) -> None:
+    now, same_day = urgent_boxes(html_of(built[0], page))
+    zones = yaml.safe_load(page.read_text(encoding="utf-8").split("---", 2)[1])["zones"]
+    calf = "calf" in zones
+    assert ("deep vein thrombosis" in same_day) is calf
+    assert ("short of breath or have chest pain" in now) is calf
+
+
+def test_urgent_page_is_linked_from_home_map_and_navigation(built: tuple[Path, str]) -> None:
+    site = built[0]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    body_map = (site / "where-does-it-hurt" / "index.html").read_text(encoding="utf-8")
+    assert 'href="urgent/"' in home and 'href="../urgent/"' in body_map
+    nav = home.split('class="md-tabs__list"', 1)[1].split("</ul>", 1)[0]
+    assert "When to get help now" in nav
+
+
+def test_no_page_claims_a_review_that_did_not_happen(built: tuple[Path, str]) -> None:
+    reviewed = [p for p in ROOT.joinpath("docs").rglob("*.md") if "\nreviewer:" in p.read_text(encoding="utf-8")]
+    assert reviewed == [], "update this test: a page now names a reviewer"
+    for html_file in built[0].rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "clinically reviewed" not in html.lower() and "reviewed by clinicians" not in html.lower(), html_file
+        for part in re.findall(r'<aside class="atlas-page-footer".*?</aside>|<div class="atlas-print-header">.*?</div>'
+                               r'|<script type="application/ld\+json">.*?</script>', html, re.S):
+            assert "Reviewed by" not in part and "reviewedBy" not in part and "lastReviewed" not in part, html_file
+        if "atlas-page-footer" in html:
+            assert "Last updated" in html and "Next review due" in html
+
+
+def test_every_table_link_to_an_adducting_stretch_shows_its_caution(built: tuple[Path, str]) -> None:
+    adducting = [p.stem for p in (ROOT / "docs" / "stretches").glob("*.md") if "cautions: [outer-hip-tendons]" in p.read_text("utf-8")]
+    assert len(adducting) == 3
+    checked = 0
+    for html_file in built[0].rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        for cell in re.findall(r"<td>(.*?)</td>", html, re.S):
+            for link in re.finditer(r'<a href="[^"]*stretches/([\w-]+)/"', cell):
+                if link.group(1) in adducting:
+                    after = cell[link.end():]
+                    after = after.split("<a href=", 1)[0] if "stretches/" in after else after
+                    assert 'class="atlas-caution"' in after and "not if the outside of your hip hurts" in after
+                    checked += 1
+    assert checked >= 12
+    for stem in adducting:
+        page = (built[0] / "stretches" / stem / "index.html").read_text(encoding="utf-8")
+        box = page.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
+        assert "Not if the outside of your hip hurts" in box and "gluteal tendinopathy" in box
+        assert "10.1007/s40279-015-0336-5" in page.split('<div class="footnote">', 1)[1]
 
 
 class _Requests(HTMLParser):

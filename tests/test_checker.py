@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from atlas_check.cautions import load_cautions
 from atlas_check.pages import read_page
-from check_atlas import run_checks
+from atlas_check.rules import check
+from check_atlas import load, run_checks
 from sites import BASE, RULES, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +82,7 @@ def test_cli_reports_sorted_linter_lines_and_exit_1(tmp_path: Path) -> None:
 def test_cli_message_names_the_other_end(tmp_path: Path) -> None:
     build_site(RULES / "PAIN_MISSING.yml", tmp_path)
     result = run(str(tmp_path))
-    assert f"{tmp_path}/muscles/gluteus-medius.md:13: PAIN_MISSING {tmp_path}/pain/buttock-pain.md:19 lists " \
+    assert f"{tmp_path}/muscles/gluteus-medius.md:14: PAIN_MISSING {tmp_path}/pain/buttock-pain.md:20 lists " \
            "this page" in result.stdout
 
 
@@ -109,7 +112,7 @@ def test_cli_json_has_findings_and_graph(tmp_path: Path) -> None:
     edge = next(e for e in data["graph"]["edges"]
                 if e["from"] == "pain/buttock-pain.md" and e["to"] == "muscles/piriformis.md")
     assert edge == {"from": "pain/buttock-pain.md", "to": "muscles/piriformis.md",
-                    "table": "Muscles that can cause this pain", "line": 18, "zone": "Main",
+                    "table": "Muscles that can cause this pain", "line": 19, "zone": "Main",
                     "evidence": "Clinical studies", "stretches": ["stretches/piriformis-stretch.md"]}
 
 
@@ -123,6 +126,19 @@ def test_page_reader_reports_table_lines_in_file_coordinates() -> None:
     page, problems = read_page(BASE / "pain" / "buttock-pain.md", "pain/buttock-pain.md", "x")
     assert problems == []
     table = page.tables["Muscles that can cause this pain"]
-    assert table.line == 16
-    assert [row.line for row in table.rows] == [18, 19]
+    assert table.line == 17
+    assert [row.line for row in table.rows] == [19, 20]
     assert [link.target for link in table.rows[0].cells["Stretches"].links] == ["stretches/piriformis-stretch.md"]
+
+
+def test_review_dates_are_checked_against_the_day_given(tmp_path: Path) -> None:
+    """A page is due for review on its review_due date, and overdue the day after."""
+    build_site(RULES / "REVIEW_OVERDUE.yml", tmp_path)
+    page = tmp_path / "stretches" / "cross-body.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("review_due: 2001-01-01", "review_due: 2030-06-30"),
+                    encoding="utf-8")
+    pages, _ = load(tmp_path, "")
+    on_the_day, _graph = check(pages, load_cautions(tmp_path)[0], today=dt.date(2030, 6, 30))
+    day_after, _graph = check(pages, load_cautions(tmp_path)[0], today=dt.date(2030, 7, 1))
+    assert [f.code for f in on_the_day] == []
+    assert [(f.path, f.line, f.code) for f in day_after] == [("stretches/cross-body.md", 7, "REVIEW_OVERDUE")]

@@ -19,7 +19,8 @@ HANDOUTS = sorted(
     for folder in ("stretches", "pain") for path in (ROOT / "docs" / folder).glob("*.md") if path.name != "index.md"
 )
 # Words that only the screen shows: the table of contents, the buttons, the page and site footers.
-CHROME = ("Table of contents", "Print handout", "Copy link", "Clinically reviewed on", "Made with")
+CHROME = ("Table of contents", "Print handout", "Copy link", "Next review due", "Made with")
+CAUTION = "Caution: not if the outside of your hip hurts"
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -33,11 +34,17 @@ def test_page_prints_as_a_handout(browser: Any, served: str, page_path: str, mos
     flat = " ".join(text.split())
     assert len(pdf.pages) <= most_sheets, f"{len(pdf.pages)} sheets"
     assert f"{SITE_URL}{page_path}/" in flat.replace(" ", ""), "the page's address is not printed"
-    assert "Reviewed on" in flat
+    assert "Last updated" in flat
+    assert "Reviewed by" not in flat and "linically reviewed" not in flat, "no clinician reviewed this page"
     for words in CHROME:
         assert words not in text, f"site chrome printed: {words!r}"
     if page_path.startswith("stretches/"):
         assert "Your dose" in flat and "How to do it" in flat and "How long and how often" in flat
+    source = (ROOT / "docs" / f"{page_path}.md").read_text(encoding="utf-8")
+    if "cautions: [outer-hip-tendons]" in source:
+        assert "Not if the outside of your hip hurts" in flat, "the stretch's caution box is not printed"
+    if "](../stretches/lying-cross-body-buttock.md) [[caution outer-hip-tendons]]" in source:
+        assert CAUTION in flat, "a table row linking an adducting stretch prints without its caution"
 
 
 def test_every_handout_page_has_a_qr_code_of_its_address(built: tuple[Path, str]) -> None:

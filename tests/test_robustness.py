@@ -22,7 +22,8 @@ TARGETS = sorted(p.relative_to(BASE).as_posix() for p in BASE.rglob("*.md") if "
 TRICKY = [
     b"---", b"...", b"| a | b |", b"| --- | --- |", b"|", b"| [x](../muscles/nope.md) | Main |",
     b"[Piriformis](../muscles/piriformis.md)", b"!!! summary \"In short\"", b"[^x]: y", b"[^undefined]",
-    b"## References", b"## Muscles this stretches", b"zones: [", b"title: [", b"reviewed: 2026-02-30",
+    b"## References", b"## Muscles this stretches", b"zones: [", b"title: [", b"updated: 2026-02-30",
+    b"reviewer: {name: x}", b"title: \x1b<b>", b"[[caution outer-hip-tendons]]", b"[[caution", b"cautions: [x]",
     b"  - nested: {", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"--8<-- \"red-flags.md\"", b"1. step",
     b"    indented", b"<div>", b"```", b"[^", b"](", b"\r", b"\t|\t",
 ]

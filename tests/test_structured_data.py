@@ -32,7 +32,13 @@ def test_page_carries_medical_web_page_json_ld(built: tuple[Path, str], page_pat
     assert data["@context"] == "https://schema.org" and data["@type"] == "MedicalWebPage"
     assert data["name"] == meta["title"] and data["description"] == meta["description"]
     assert data["url"] == f"https://musclepainatlas.org/{page_path}/"
-    assert data["lastReviewed"] == str(meta["reviewed"])
+    assert data["dateModified"] == str(meta["updated"])
+    if "reviewer" in meta:
+        assert data["lastReviewed"] == str(meta["reviewer"]["date"])
+        assert data["reviewedBy"] == {"@type": "Person", "name": meta["reviewer"]["name"],
+                                      "jobTitle": meta["reviewer"]["profession"]}
+    else:
+        assert "lastReviewed" not in data and "reviewedBy" not in data
     about = data["about"]
     assert about["@type"] == ABOUT[page_path.split("/")[0]] and about["name"] == meta["title"]
     assert about["alternateName"] == meta["also_called"]

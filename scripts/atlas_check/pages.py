@@ -19,9 +19,35 @@ from mdit_py_plugins.footnote import footnote_plugin
 from . import schema
 
 try:  # the C loader is several times faster on large trees; the pure one gives the same result
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, noting each key a mapping repeats (YAML itself silently keeps the last)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[str, int]] = []  # (key, 0-based line in the YAML)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.repeated.append((key_node.value, key_node.start_mark.line))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+def load_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
+    """Parse YAML safely; return the data and the keys that a mapping in it repeats."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), loader.repeated
+    finally:
+        loader.dispose()
 
 # Block structure only: inline parsing (links, emphasis) is done just for the few places that need it,
 # table cells and index pages, which keeps a 2,000-page tree well under two seconds.
@@ -80,9 +106,11 @@ class Page:
     ordered_list_sections: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)  # every link on the page
     has_summary: bool = False
-    has_red_flags: bool = False
     footnotes_defined: set[str] = field(default_factory=set)
     footnote_refs: list[tuple[str, int]] = field(default_factory=list)  # undefined-looking refs
+    red_flags_snippet: str | None = None  # which urgent-care box the page includes, if any
+    caution_boxes: list[tuple[str, int]] = field(default_factory=list)  # `[[caution KEY]]` lines above the first `##`
+    repeated_fields: list[tuple[str, int]] = field(default_factory=list)  # front-matter keys given twice, with lines
     readable: bool = True
     meta_ok: bool = False  # front matter present and readable; field rules apply only then
     field_lines: dict[str, int] = field(default_factory=dict)  # top-level field -> line in the file
@@ -119,6 +147,11 @@ def read_page(path: Path, rel: str, shown: str) -> tuple[Page, list[Finding]]:
         report(1, "FILE_UNREADABLE", f"cannot read the file: {err.strerror or err}")
         page.readable = False
         return page, findings
+    if len(data) > schema.PAGE_SIZE_LIMIT:
+        report(1, "PAGE_TOO_LARGE", f"the page is {len(data) // 1024} KB; split it into pages of at most "
+                                    f"{schema.PAGE_SIZE_LIMIT // 1024} KB")
+        page.readable = False
+        return page, findings
     if b"\x00" in data:
         report(1, "FILE_UNREADABLE", "the file is binary, not Markdown text")
         page.readable = False
@@ -151,7 +184,7 @@ def _read_front_matter(page: Page, lines: list[str], report: Any) -> int:
         report(1, "FRONT_MATTER_INVALID", "the front matter opened on line 1 is never closed with '---'")
         return len(lines)
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=_Loader)
+        meta, repeated = load_yaml("\n".join(lines[1:end]))
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 2 if err.problem_mark else 1
         problem = err.problem or "invalid YAML"
@@ -167,6 +200,7 @@ def _read_front_matter(page: Page, lines: list[str], report: Any) -> int:
         return end + 1
     page.meta = {str(key): value for key, value in meta.items()}
     page.meta_ok = True
+    page.repeated_fields = [(key, line + 2) for key, line in repeated]
     for number, line in enumerate(lines[1:end], start=2):
         name, colon, _ = line.partition(":")
         if colon and name and not name[0].isspace() and name.strip() not in page.field_lines:
@@ -200,8 +234,12 @@ def _read_body(page: Page, lines: list[str], start: int, report: Any) -> None:
             page.ordered_list_sections.add(section)
         elif token.type == "inline":
             line = token.map[0] + offset if token.map else offset
-            if token.level <= 1 and _is_red_flags_include(token.content):
-                page.has_red_flags = True
+            if token.level <= 1 and page.red_flags_snippet is None:
+                page.red_flags_snippet = _red_flags_include(token.content)
+            if token.level <= 1 and section is None:
+                match = schema.CAUTION_MARKER.fullmatch(token.content.strip())
+                if match:
+                    page.caution_boxes.append(((match.group("key") or "").strip(), line))
             if token.content.strip() == schema.BODY_MAP_MARKER:
                 page.body_map_line = line
             if page.kind == "index":
@@ -218,11 +256,13 @@ def _is_summary(token: Token, tokens: list[Token], i: int) -> bool:
     return title == schema.SUMMARY_TITLE
 
 
-def _is_red_flags_include(content: str) -> bool:
+def _red_flags_include(content: str) -> str | None:
+    """The urgent-care snippet that a `--8<-- "..."` line includes, or None."""
     text = content.strip()
     if not text.startswith("--8<--"):
-        return False
-    return text[len("--8<--"):].strip().strip("\"'") == schema.RED_FLAGS_SNIPPET
+        return None
+    name = text[len("--8<--"):].strip().strip("\"'")
+    return name if name in schema.RED_FLAGS_SNIPPETS else None
 
 
 def _read_table(
@@ -316,13 +356,13 @@ def resolve(href: str, rel: str) -> str | None:
     return None if joined.startswith("../") or joined == ".." else joined
 
 
-def is_date(value: Any) -> bool:
+def as_date(value: Any) -> dt.date | None:
+    """A front-matter date (YAML reads 2026-11-25 as a date; quoted, it is text), or None."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return True
+        return value
     if isinstance(value, str):
         try:
-            dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(value.strip())
         except ValueError:
-            return False
-        return True
-    return False
+            return None
+    return None

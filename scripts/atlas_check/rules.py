@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import schema
-from .pages import Finding, Link, Page, Row, is_date
+from .cautions import Caution
+from .pages import Finding, Link, Page, Row, as_date, resolve
 from .urls import alias_problem
+
+# A Markdown link in a table cell's text, or a caution marker: read in order, each marker belongs to
+# the link before it.
+_LINK_OR_CAUTION = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)[^)]*\)|" + schema.CAUTION_MARKER.pattern)
 
 
 @dataclass
@@ -32,13 +39,19 @@ class Graph:
     usable: set[tuple[str, str]] = field(default_factory=set)
 
 
-def check(pages: dict[str, Page]) -> tuple[list[Finding], Graph]:
+def check(pages: dict[str, Page], cautions: dict[str, Caution] | None = None,
+          today: dt.date | None = None) -> tuple[list[Finding], Graph]:
+    """Every rule. `cautions` are the known cautions (docs/_data/cautions.yml); `today` is the day the
+    review dates are checked against (the real date unless given)."""
+    cautions = cautions or {}
+    today = today or dt.date.today()
     findings: list[Finding] = []
     graph = Graph(pages)
     for page in pages.values():
         if page.readable:
-            findings.extend(_check_page(page))
+            findings.extend(_check_page(page, cautions, today))
             findings.extend(_read_edges(page, graph))
+    findings.extend(_check_cautions(graph, cautions))
     findings.extend(_check_relations(graph))
     findings.extend(_check_empty_tables(graph))
     findings.extend(_check_suggested_stretches(graph))
@@ -49,9 +62,10 @@ def check(pages: dict[str, Page]) -> tuple[list[Finding], Graph]:
 
 # --- one page on its own -------------------------------------------------------------------------
 
-def _check_page(page: Page) -> Iterable[Finding]:
+def _check_page(page: Page, cautions: dict[str, Caution], today: dt.date) -> Iterable[Finding]:
     if page.meta_ok:
-        yield from _check_fields(page)
+        yield from _check_fields(page, cautions)
+        yield from _check_dates(page, today)
     shown = page.shown
     if page.kind not in schema.SECTIONS:
         return
@@ -68,38 +82,56 @@ def _check_page(page: Page) -> Iterable[Finding]:
         first_wrong = next(a for a, b in zip(present, expected) if a != b)
         yield Finding(shown, page.sections[first_wrong], "SECTION_ORDER",
                       f"'## {first_wrong}' is out of order; sections go: {' / '.join(required)}")
-    if page.kind == "pain" and not page.has_red_flags:
-        yield Finding(shown, 1, "RED_FLAGS_MISSING",
-                      f'a pain page must include the urgent-care box: --8<-- "{schema.RED_FLAGS_SNIPPET}"')
+    if page.kind == "pain":
+        yield from _check_red_flags(page)
     if page.kind == "stretch" and schema.STEPS_SECTION in page.sections \
             and schema.STEPS_SECTION not in page.ordered_list_sections:
         yield Finding(shown, page.sections[schema.STEPS_SECTION], "STEPS_MISSING",
                       f"'## {schema.STEPS_SECTION}' needs a numbered list of steps")
     references = page.sections.get(schema.REFERENCES_SECTION)
-    if references is not None and not (page.footnotes_defined - set(schema.RESERVED_FOOTNOTES)):
+    if references is not None and not {label for label in page.footnotes_defined
+                                       if not schema.is_reserved_footnote(label)}:
         yield Finding(shown, references, "REFERENCES_MISSING",
                       "'## References' lists no sources: add footnote definitions ([^label]: ...)")
     for label, line in page.footnote_refs:
-        if label not in page.footnotes_defined and label not in schema.RESERVED_FOOTNOTES:
+        if label not in page.footnotes_defined and not schema.is_reserved_footnote(label):
             yield Finding(shown, line, "FOOTNOTE_UNDEFINED",
                           f"[^{label}] cites a reference that '## References' does not define")
 
 
-def _check_fields(page: Page) -> Iterable[Finding]:
+def _check_red_flags(page: Page) -> Iterable[Finding]:
+    zones = page.meta.get("zones") if isinstance(page.meta.get("zones"), list) else []
+    calf = any(zone in schema.CALF_ZONES for zone in zones)
+    wanted = schema.RED_FLAGS_CALF_SNIPPET if calf else schema.RED_FLAGS_SNIPPET
+    if page.red_flags_snippet is None:
+        yield Finding(page.shown, 1, "RED_FLAGS_MISSING",
+                      f'a pain page must include the urgent-care box: --8<-- "{wanted}"')
+    elif calf and page.red_flags_snippet != wanted:
+        yield Finding(page.shown, 1, "RED_FLAGS_MISSING",
+                      f'this pain reaches the calf, so the urgent-care box must be the one with the signs of '
+                      f'a blood clot: --8<-- "{wanted}"')
+
+
+def _check_fields(page: Page, cautions: dict[str, Caution]) -> Iterable[Finding]:
     fields = schema.FIELDS.get(page.kind, schema.FIELDS["other"])
+    for name, line in page.repeated_fields:
+        yield Finding(page.shown, line, "FIELD_DUPLICATE",
+                      f"'{name}' is given twice in the front matter; only the last would count: keep one")
     for name in sorted(set(page.meta) - fields.allowed):
         yield Finding(page.shown, page.field_lines.get(name, 1), "FIELD_UNKNOWN",
                       f"front-matter field '{name}' is not one of: {', '.join(sorted(fields.allowed))}")
     for name in fields.required:
         if name not in page.meta:
             yield Finding(page.shown, 1, "FIELD_MISSING", f"front matter has no '{name}' field")
+    faulty: set[str] = set()
     for name, value in page.meta.items():
-        problem = _field_problem(name, value)
+        problem = _field_finding(page, name, value, cautions)
         if problem:
-            yield Finding(page.shown, page.field_lines.get(name, 1), "FIELD_INVALID", f"'{name}' {problem}")
+            faulty.add(name)
+            yield problem
     for field_name, line_start in schema.SHOWN_NAME_FIELDS.items():
         names = page.meta.get(field_name)
-        if not isinstance(names, list) or _field_problem(field_name, names) is not None:
+        if not isinstance(names, list) or field_name in faulty:
             continue
         for name in names:
             if " ".join(name.lower().split()) not in page.body_text:
@@ -108,11 +140,106 @@ def _check_fields(page: Page) -> Iterable[Finding]:
                               f"the page by it: add it to the '{line_start}' line")
 
 
-def _field_problem(name: str, value: Any) -> str | None:
+def _field_finding(page: Page, name: str, value: Any, cautions: dict[str, Caution]) -> Finding | None:
+    """The first thing wrong with one field: unsafe text, then length, then its form."""
+    line = page.field_lines.get(name, 1)
+    unsafe = next(filter(None, (_unsafe_text(text) for text in _texts(value))), None)
+    if unsafe:
+        return Finding(page.shown, line, "FIELD_UNSAFE", f"'{name}' {unsafe}")
+    too_long = _too_long(name, value)
+    if too_long:
+        return Finding(page.shown, line, "FIELD_TOO_LONG", f"'{name}' {too_long}")
+    problem = _field_problem(name, value, cautions)
+    return Finding(page.shown, line, "FIELD_INVALID", f"'{name}' {problem}") if problem else None
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """Every piece of text in a front-matter value, however deeply it is nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _texts(item)
+
+
+_UNSAFE = re.compile("[" + re.escape(schema.MARKUP_CHARACTERS) + "".join(sorted(schema.BIDI_CHARACTERS))
+                     + "\x00-\x09\x0b-\x1f\x7f-\x9f]")  # markup, text direction, control (all but newline)
+
+
+def _unsafe_text(text: str) -> str | None:
+    found = _UNSAFE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char in schema.MARKUP_CHARACTERS:
+        return (f"contains the markup character {char!r}, which pages print into their HTML: "
+                "write it without < > \" or `")
+    if char in schema.BIDI_CHARACTERS:
+        return f"contains the invisible text-direction character U+{ord(char):04X}: delete it"
+    return f"contains the control character U+{ord(char):04X}: delete it"
+
+
+def _too_long(name: str, value: Any) -> str | None:
+    limit = schema.TEXT_LIMITS.get(name)
+    if limit is not None and isinstance(value, str) and len(value.strip()) > limit:
+        return f"is {len(value.strip())} characters long; keep it to {limit}"
+    if name in schema.NAME_LIST_FIELDS and isinstance(value, list):
+        for item in value:
+            if isinstance(item, str) and len(item.strip()) > schema.NAME_LIMIT:
+                return f"entry '{item.strip()[:30]}...' is {len(item.strip())} characters long; keep each to {schema.NAME_LIMIT}"
+    return None
+
+
+def _check_dates(page: Page, today: dt.date) -> Iterable[Finding]:
+    """Last updated no later than today, next review not overdue, and a reviewer named in full."""
+    updated, due = as_date(page.meta.get("updated")), as_date(page.meta.get("review_due"))
+    if updated and updated > today:
+        yield Finding(page.shown, page.field_lines.get("updated", 1), "DATE_IN_FUTURE",
+                      f"'updated' is {updated}, after today ({today}): give the date the page was last checked")
+    if due and due < today:
+        yield Finding(page.shown, page.field_lines.get("review_due", 1), "REVIEW_OVERDUE",
+                      f"the page was due for review on {due}: check its content and sources, then set "
+                      "'updated' to today and 'review_due' to the next date")
+    reviewer = page.meta.get("reviewer")
+    if not isinstance(reviewer, dict):
+        return  # absent, or FIELD_INVALID says what it should look like
+    line = page.field_lines.get("reviewer", 1)
+    missing = [name for name in schema.REVIEWER_FIELDS if not str(reviewer.get(name) or "").strip()]
+    if missing:
+        yield Finding(page.shown, line, "REVIEWER_INCOMPLETE",
+                      f"a reviewer needs {', '.join(schema.REVIEWER_FIELDS)}; missing: {', '.join(missing)} "
+                      "(e.g. {name: A. Patel, profession: Physiotherapist, date: 2026-11-30})")
+        return
+    unknown = sorted(set(reviewer) - set(schema.REVIEWER_FIELDS))
+    reviewed = as_date(reviewer["date"])
+    if unknown:
+        yield Finding(page.shown, line, "FIELD_INVALID", f"'reviewer' has unknown field(s): {', '.join(unknown)}")
+    elif reviewed is None:
+        yield Finding(page.shown, line, "FIELD_INVALID", "'reviewer' date must be a date written YYYY-MM-DD")
+    elif reviewed > today:
+        yield Finding(page.shown, line, "DATE_IN_FUTURE",
+                      f"the reviewer's date is {reviewed}, after today ({today}): give the date of the review")
+
+
+def _field_problem(name: str, value: Any, cautions: dict[str, Caution]) -> str | None:
     if name in ("title", "description", "nerve", "action"):
         return None if isinstance(value, str) and value.strip() else "must be non-empty text"
-    if name == "reviewed":
-        return None if is_date(value) else "must be a date written YYYY-MM-DD"
+    if name in ("updated", "review_due"):
+        return None if as_date(value) else "must be a date written YYYY-MM-DD"
+    if name == "reviewer":
+        return None if isinstance(value, dict) else "must be like '{name: ..., profession: ..., date: YYYY-MM-DD}'"
+    if name == "cautions":
+        if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+            return "must be a non-empty list of cautions, e.g. [outer-hip-tendons]"
+        unknown = [v for v in value if v not in cautions]
+        if unknown:
+            known = ", ".join(sorted(cautions)) or "none"
+            return f"names caution(s) {', '.join(unknown)} that {schema.CAUTIONS_FILE} does not define; known: {known}"
+        return None
     if name in schema.NAME_LIST_FIELDS:
         ok = isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)
         return None if ok else "must be a non-empty list of names"
@@ -223,6 +350,74 @@ def _link_target(page: Page, line: int, link: Link, column: str, kind: str,
         return target, [Finding(page.shown, line, "LINK_TEXT_MISMATCH",
                                 f"link text '{link.text}' is not the title of {target.rel}: '{target.title}'")]
     return target, []
+
+
+# --- cautions ------------------------------------------------------------------------------------
+
+def declared_cautions(page: Page, cautions: dict[str, Caution]) -> list[str]:
+    value = page.meta.get("cautions") if page.kind == "stretch" else None
+    return [key for key in value if isinstance(key, str) and key in cautions] if isinstance(value, list) else []
+
+
+def _check_cautions(graph: Graph, cautions: dict[str, Caution]) -> Iterable[Finding]:
+    """A stretch's cautions are shown on its page and right after every table link to it."""
+    cautioned = {rel for rel, page in graph.pages.items() if page.readable and declared_cautions(page, cautions)}
+    for page in graph.pages.values():
+        if not page.readable:
+            continue
+        declared = declared_cautions(page, cautions)
+        shown = [key for key, _line in page.caution_boxes]
+        for key in declared:
+            if key not in shown:
+                yield Finding(page.shown, page.field_lines.get("cautions", 1), "CAUTION_MISSING",
+                              f"the page declares the caution '{key}' but does not show it: add a line "
+                              f"[[caution {key}]] above its first '##' section")
+        for key, line in page.caution_boxes:
+            if key not in declared:
+                yield Finding(page.shown, line, "CAUTION_UNDECLARED",
+                              f"[[caution {key}]] is shown, but {_declares(page, key)}")
+        for table in page.tables.values():
+            for row in table.rows:
+                for cell in row.cells.values():
+                    if "[[caution" in cell.text or any(link.target in cautioned for link in cell.links):
+                        yield from _cell_cautions(page, row.line, cell.text, graph.pages, cautions)
+
+
+def _cell_cautions(page: Page, line: int, text: str, pages: dict[str, Page],
+                   cautions: dict[str, Caution]) -> Iterable[Finding]:
+    text = schema.CODE_SPAN.sub("", text)
+    linked: list[tuple[Page | None, list[str]]] = []  # each link's page, and the markers after it
+    for match in _LINK_OR_CAUTION.finditer(text):
+        if match.group("href") is not None:
+            target_rel = resolve(match.group("href"), page.rel)
+            linked.append((pages.get(target_rel) if target_rel else None, []))
+        else:
+            key = (match.group("key") or "").strip()
+            if linked and linked[-1][0] is not None and not linked[-1][0].meta_ok:
+                continue  # the stretch page cannot be read, and says so itself
+            if not linked or linked[-1][0] is None or linked[-1][0].kind != "stretch":
+                yield Finding(page.shown, line, "CAUTION_UNDECLARED",
+                              f"[[caution {key}]] must come right after the link to the stretch it belongs to")
+                continue
+            linked[-1][1].append(key)
+    for target, keys in linked:
+        if target is None or target.kind != "stretch" or not target.meta_ok:
+            continue
+        declared = declared_cautions(target, cautions)
+        for key in declared:
+            if key not in keys:
+                yield Finding(page.shown, line, "CAUTION_MISSING",
+                              f"links {target.rel} without its caution: add [[caution {key}]] right after the link")
+        for key in keys:
+            if key not in declared:
+                yield Finding(page.shown, line, "CAUTION_UNDECLARED",
+                              f"[[caution {key}]] follows the link to {target.rel}, but {_declares(target, key)}")
+
+
+def _declares(page: Page, key: str) -> str:
+    if page.kind != "stretch":
+        return f"{page.rel} is not a stretch page: only a stretch declares cautions"
+    return f"{page.rel} does not declare it in 'cautions' (or {schema.CAUTIONS_FILE} does not define it)"
 
 
 # --- the graph -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ docs/about/contributing.md explains every rule here in words; keep the two in st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from atlas_bodymap import MARKER as BODY_MAP_MARKER
@@ -23,29 +24,60 @@ ROLE_VALUES = ("Main target", "Also stretched")
 
 SUMMARY_TAG = "summary"
 SUMMARY_TITLE = "In short"
+# The urgent-care box every pain page includes; a page whose pain reaches the calf includes the version
+# that adds the signs of a blood clot in the leg.
 RED_FLAGS_SNIPPET = "red-flags.md"
-RESERVED_FOOTNOTES = ("red-flags",)
+RED_FLAGS_CALF_SNIPPET = "red-flags-calf.md"
+RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET)
+CALF_ZONES = ("calf",)
+# Footnotes that shared text brings with it (the urgent-care box, the cautions): not the page's own.
+RESERVED_FOOTNOTE_PREFIXES = ("urgent-", "caution-")
+
+
+def is_reserved_footnote(label: str) -> bool:
+    return label.startswith(RESERVED_FOOTNOTE_PREFIXES)
 
 
 @dataclass(frozen=True)
 class Fields:
     required: tuple[str, ...]
-    optional: tuple[str, ...] = ("aliases", "described_as", "tags", "search")
+    optional: tuple[str, ...] = ()
 
     @property
     def allowed(self) -> frozenset[str]:
         return frozenset(self.required + self.optional)
 
 
+# Every page of the three kinds says when its content and sources were last checked (`updated`) and
+# when they are next due to be checked (`review_due`). Only a page that a named clinician has reviewed
+# carries `reviewer: {name: ..., profession: ..., date: YYYY-MM-DD}`, and only then says so.
+_DATED = ("updated", "review_due")
+_NAMES = ("aliases", "described_as", "tags", "search", "reviewer")
 FIELDS: dict[str, Fields] = {
-    "pain": Fields(("title", "description", "also_called", "reviewed", "zones")),
-    "muscle": Fields(("title", "description", "also_called", "reviewed"),
-                     ("pain_map", "nerve", "action", "aliases", "described_as", "tags", "search")),
-    "stretch": Fields(("title", "description", "also_called", "reviewed"),
-                      ("dose", "aliases", "described_as", "tags", "search")),
+    "pain": Fields(("title", "description", "also_called", *_DATED, "zones"), _NAMES),
+    "muscle": Fields(("title", "description", "also_called", *_DATED), ("pain_map", "nerve", "action", *_NAMES)),
+    "stretch": Fields(("title", "description", "also_called", *_DATED), ("dose", "cautions", *_NAMES)),
     # Home, index and about pages: a title is enough, but only known fields are allowed.
-    "other": Fields(("title",), ("description", "also_called", "reviewed", "aliases", "tags", "search", "hide")),
+    "other": Fields(("title",), ("description", "also_called", *_DATED, *_NAMES, "hide")),
 }
+REVIEWER_FIELDS = ("name", "profession", "date")
+
+# Front-matter text is printed into every page's HTML (titles in the navigation, the description in a
+# <meta> tag), so it may hold no markup, control or text-direction characters, and stays short enough
+# for search results and the navigation.
+MARKUP_CHARACTERS = '<>"`'
+BIDI_CHARACTERS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+TEXT_LIMITS = {"title": 80, "description": 200}
+NAME_LIMIT = 80  # each entry of also_called, described_as and tags
+PAGE_SIZE_LIMIT = 200 * 1024  # bytes: a page longer than this is split, not published
+
+# Cautions a stretch declares in its front matter (`cautions: [outer-hip-tendons]`), defined once in
+# docs/_data/cautions.yml. The stretch page shows each as a box (a `[[caution KEY]]` line above its
+# first section), and every table row that links the stretch shows it right after the link.
+CAUTIONS_FILE = "_data/cautions.yml"
+CAUTION_MARKER = re.compile(r"\[\[caution(?:\s+(?P<key>[^\]]*))?\]\]")
+CAUTION_FOOTNOTE = "caution-"
+CODE_SPAN = re.compile(r"(`+).+?\1")  # markers inside `code` are shown as written, not expanded  # footnote labels the cautions bring with them: caution-<key>
 
 # Lists of words people use for a page. Search reads the page text, not the front matter, so every
 # entry must also be shown on the page (NAME_NOT_SHOWN). `tags` are search words that are not shown:
