@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from atlas_check.rules import check
-from check_atlas import load
+from atlas.check.rules import check
+from atlas.check.cli import load
 
 TARGET_SECONDS = 2.0
 TARGET_PAGES = 2000

@@ -59,28 +59,22 @@ def apt(*packages: str) -> None:
     subprocess.check_call(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
 
 
-def link_scripts() -> None:
-    """Make scripts/ importable in the environment, so MkDocs can load the site's own Markdown
-    extension (scripts/atlas_bodymap.py) however it is started."""
-    purelib = subprocess.check_output(
-        [str(PYTHON), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
-    ).strip()
-    (Path(purelib) / "muscle_pain_atlas.pth").write_text(f"{ROOT / 'scripts'}\n", encoding="utf-8")
-
-
 def install(requirements: str) -> None:
-    """Install a pinned requirements file, unless the same file is already installed."""
+    """Install a pinned requirements file and the site's own package (src/atlas/, editable, so that a
+    change to it needs no reinstall), unless the same files are already installed."""
     make_venv()
-    link_scripts()
     path = ROOT / requirements
-    digest = hashlib.sha256(path.read_bytes() + (ROOT / "requirements.txt").read_bytes()).hexdigest()
+    digest = hashlib.sha256(
+        path.read_bytes() + (ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
+    ).hexdigest()
     stamp = VENV / f".installed-{path.stem}"
     if stamp.exists() and stamp.read_text() == digest:
         return
-    say(f"installing {requirements}")
-    code = run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", path)
-    if code != 0:
-        sys.exit(code)
+    say(f"installing {requirements} and the site's package")
+    for command in (["-r", path], ["--no-deps", "-e", ROOT]):
+        code = run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *command)
+        if code != 0:
+            sys.exit(code)
     stamp.write_text(digest)
 
 

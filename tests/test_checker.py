@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from atlas_check.cautions import load_cautions
-from atlas_check.pages import read_page
-from atlas_check.rules import check
-from check_atlas import load, run_checks
+from atlas.data import load_cautions
+from atlas.check.pages import read_page
+from atlas.check.rules import check
+from atlas.check.cli import load, run_checks
 from sites import BASE, RULES, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas_check.rules import check
-from check_atlas import load
+from atlas.check.rules import check
+from atlas.check.cli import load
 from sites import BASE
 from test_checker import documented_codes
 

@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """What the built site publishes besides its pages: a redirect page for every short alias, and the
 whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools.
 
-Runs after any build: `python scripts/atlas_publish.py [SITE] [--docs DOCS]`. The MkDocs build runs
-it itself (scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
+Runs after any build: `python -m atlas.publish [SITE] [--docs DOCS]`. The MkDocs build runs it itself
+(scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
 """
 
 from __future__ import annotations
@@ -15,11 +14,11 @@ import posixpath
 import sys
 from pathlib import Path
 
-from atlas_check.cautions import load_cautions
-from atlas_check.rules import check
-from atlas_check.pages import Page
-from atlas_check.urls import page_url, redirects
-from check_atlas import DEFAULT_DOCS, graph_json, load
+from .check.cli import DEFAULT_DOCS, graph_json, load
+from .check.pages import Page
+from .check.rules import graph_of
+from .check.urls import redirects
+from .model import page_url
 
 GRAPH_FILE = "atlas-graph.json"
 
@@ -65,7 +64,7 @@ def escape_search_titles(site: Path, pages: dict[str, Page]) -> int:
 def publish(docs: Path, site: Path) -> list[str]:
     """Write the redirects and the graph into the built site; return what was written."""
     pages, _problems = load(docs, "docs")  # the checker reports problems; publishing never blocks on them
-    _findings, graph = check(pages, load_cautions(docs)[0])
+    graph = graph_of(pages)
     written: list[str] = []
     for alias_url, target_url in redirects(graph.pages).items():
         path = site / alias_url.strip("/") / "index.html"
@@ -81,13 +80,13 @@ def publish(docs: Path, site: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="atlas_publish.py", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m atlas.publish", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
     parser.add_argument("--docs", default=str(DEFAULT_DOCS), help="the docs folder (default: the project's docs/)")
     args = parser.parse_args(argv)
     site, docs = Path(args.site), Path(args.docs)
     if not site.is_dir() or not docs.is_dir():
-        print(f"atlas_publish.py: error: folder not found: {site if not site.is_dir() else docs}", file=sys.stderr)
+        print(f"atlas.publish: error: folder not found: {site if not site.is_dir() else docs}", file=sys.stderr)
         return 2
     written = publish(docs, site)
     print(f"Published {len(written) - 1} redirects and {GRAPH_FILE} in {site}.")

@@ -1,22 +1,56 @@
-"""What a well-formed atlas looks like: kinds of page, their fields, sections and tables.
+"""The page model: what a well-formed atlas is. Kinds of page and their folders and addresses, front
+matter and its fields, the body zones, the markers that put pictures and cautions on a page, the data
+files, and the required sections and tables.
 
-docs/about/contributing.md explains every rule here in words; keep the two in step.
+Everything else (the checker, the Markdown extensions, the publisher, the structured data and the
+tests) reads this module; it imports nothing of theirs. docs/about/contributing.md explains every
+rule in words, and a test keeps its reference tables in step with this module.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from atlas_bodymap import MARKER as BODY_MAP_MARKER
-from atlas_bodymap import ZONES as BODY_MAP_ZONES
+import yaml
 
 # Folder (first path segment under docs/) -> kind of page.
 KIND_BY_FOLDER = {"pain": "pain", "muscles": "muscle", "stretches": "stretch"}
 FOLDER_BY_KIND = {kind: folder for folder, kind in KIND_BY_FOLDER.items()}
 
-# Body zones a pain page may name, from the patient's point of view: the zones the body map draws.
-ZONES = BODY_MAP_ZONES
+# Body zones a pain page may name, from the patient's point of view, with the words shown to
+# readers. Each is drawn on the body map from docs/_data/body.yml.
+ZONE_LABELS: dict[str, str] = {
+    "lower-back": "Lower back",
+    "sacrum": "Base of the spine (sacrum)",
+    "buttock": "Buttock",
+    "groin": "Groin",
+    "hip-side": "Side of the hip",
+    "thigh-front": "Front of the thigh",
+    "thigh-side": "Outside of the thigh",
+    "thigh-back": "Back of the thigh",
+    "knee-side": "Outside of the knee",
+    "leg-side": "Outside of the lower leg",
+    "calf": "Calf",
+    "ankle": "Ankle",
+}
+ZONES: tuple[str, ...] = tuple(ZONE_LABELS)
+
+# Data files under docs/ (not pages: folders starting with "_" are not published).
+DATA_DIR = "_data"
+SNIPPETS_DIR = "_snippets"
+BODY_FILE = "_data/body.yml"
+POSES_FILE = "_data/stretch-figures.yml"
+PUBLISHED_FILE = "_data/published-urls.txt"
+
+# Markers: a line that the site's Markdown extensions turn into a picture, or (inline) a caution.
+BODY_MAP_MARKER = "[[body-map]]"
+PAIN_MAP_MARKER = re.compile(r"\[\[pain-map (?P<page>[^\]\s]+)\]\]")
+STRETCH_FIGURE_MARKER = re.compile(r"\[\[stretch-figure (?P<key>[^\]\s]+)\]\]")
+ANY_MARKER = re.compile(r"\[\[(?P<name>[^\]\s]*)(?:\s+(?P<argument>[^\]]*))?\]\]")  # to catch mistyped ones
+MARKER_NAMES = ("body-map", "pain-map", "stretch-figure", "caution")
 
 ZONE_VALUES = ("Main", "Spill-over")
 EVIDENCE_VALUES = ("Experimental referral", "Clinical studies", "Clinical description")
@@ -76,8 +110,8 @@ PAGE_SIZE_LIMIT = 200 * 1024  # bytes: a page longer than this is split, not pub
 # first section), and every table row that links the stretch shows it right after the link.
 CAUTIONS_FILE = "_data/cautions.yml"
 CAUTION_MARKER = re.compile(r"\[\[caution(?:\s+(?P<key>[^\]]*))?\]\]")
-CAUTION_FOOTNOTE = "caution-"
-CODE_SPAN = re.compile(r"(`+).+?\1")  # markers inside `code` are shown as written, not expanded  # footnote labels the cautions bring with them: caution-<key>
+CAUTION_FOOTNOTE = "caution-"  # footnote labels the cautions bring with them: caution-<key>
+CODE_SPAN = re.compile(r"(`+).+?\1")  # markers inside `code` are shown as written, not expanded
 
 # Lists of words people use for a page. Search reads the page text, not the front matter, so every
 # entry must also be shown on the page (NAME_NOT_SHOWN). `tags` are search words that are not shown:
@@ -172,3 +206,85 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }
 STEPS_SECTION = "How to do it"
 REFERENCES_SECTION = "References"
+
+
+# --- addresses -----------------------------------------------------------------------------------
+
+def kind_of(rel: str) -> str:
+    """A page's kind from where its file sits: "pain", "muscle", "stretch", "index" or "other"."""
+    folder, _, name = rel.partition("/")
+    if not name:
+        return "index" if rel == "index.md" else "other"
+    if name == "index.md":
+        return "index"
+    if "/" in name:
+        return "other"
+    return KIND_BY_FOLDER.get(folder, "other")
+
+
+def page_url(rel: str) -> str:
+    """`muscles/piriformis.md` -> `/muscles/piriformis/`; `pain/index.md` -> `/pain/`; `index.md` -> `/`."""
+    stem = rel[: -len(".md")]
+    if stem == "index":
+        return "/"
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return f"/{stem}/"
+
+
+def is_page_file(rel: str) -> bool:
+    """Whether docs/`rel` is a page: a .md file outside snippets, data and hidden folders."""
+    return rel.endswith(".md") and not any(part.startswith(("_", ".")) for part in rel.split("/"))
+
+
+# --- front matter --------------------------------------------------------------------------------
+
+try:  # the C loader is several times faster on large trees; the pure one gives the same result
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, noting each key a mapping repeats (YAML itself silently keeps the last)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[str, int]] = []  # (key, 0-based line in the YAML)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.repeated.append((key_node.value, key_node.start_mark.line))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+def load_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
+    """Parse YAML safely; return the data and the keys that a mapping in it repeats."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data(), loader.repeated
+    finally:
+        loader.dispose()
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter opened on the first line, or None."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+
+
+def read_meta(path: Path) -> dict[str, Any]:
+    """A page's front matter as a mapping ({} when it has none or it cannot be read: the checker
+    reports why)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        end = front_matter_end(lines)
+        meta = load_yaml("\n".join(lines[1:end]))[0] if end else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        return {}
+    return {str(key): value for key, value in meta.items()} if isinstance(meta, dict) else {}

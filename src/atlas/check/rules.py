@@ -9,14 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import schema
-from .cautions import Caution
+from .. import model
+from ..data import Caution
 from .pages import Finding, Link, Page, Row, as_date, resolve
 from .urls import alias_problem
 
 # A Markdown link in a table cell's text, or a caution marker: read in order, each marker belongs to
 # the link before it.
-_LINK_OR_CAUTION = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)[^)]*\)|" + schema.CAUTION_MARKER.pattern)
+_LINK_OR_CAUTION = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]+)[^)]*\)|" + model.CAUTION_MARKER.pattern)
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Edge:
     """One table row: `source` lists `target`, with the row's controlled values."""
 
     source: Page
-    spec: schema.TableSpec
+    spec: model.TableSpec
     target: Page
     line: int
     values: dict[str, str | None]
@@ -39,18 +39,31 @@ class Graph:
     usable: set[tuple[str, str]] = field(default_factory=set)
 
 
+def read_graph(pages: dict[str, Page]) -> tuple[Graph, list[Finding]]:
+    """The graph that the pages' tables make, and what is wrong with the tables themselves."""
+    graph = Graph(pages)
+    findings: list[Finding] = []
+    for page in pages.values():
+        if page.readable:
+            findings.extend(_read_edges(page, graph))
+    return graph, findings
+
+
+def graph_of(pages: dict[str, Page]) -> Graph:
+    """The graph alone, for publishing: no rule is run on it."""
+    return read_graph(pages)[0]
+
+
 def check(pages: dict[str, Page], cautions: dict[str, Caution] | None = None,
           today: dt.date | None = None) -> tuple[list[Finding], Graph]:
     """Every rule. `cautions` are the known cautions (docs/_data/cautions.yml); `today` is the day the
     review dates are checked against (the real date unless given)."""
     cautions = cautions or {}
     today = today or dt.date.today()
-    findings: list[Finding] = []
-    graph = Graph(pages)
+    graph, findings = read_graph(pages)
     for page in pages.values():
         if page.readable:
             findings.extend(_check_page(page, cautions, today))
-            findings.extend(_read_edges(page, graph))
     findings.extend(_check_cautions(graph, cautions))
     findings.extend(_check_relations(graph))
     findings.extend(_check_empty_tables(graph))
@@ -67,12 +80,12 @@ def _check_page(page: Page, cautions: dict[str, Caution], today: dt.date) -> Ite
         yield from _check_fields(page, cautions)
         yield from _check_dates(page, today)
     shown = page.shown
-    if page.kind not in schema.SECTIONS:
+    if page.kind not in model.SECTIONS:
         return
     if not page.has_summary:
         yield Finding(shown, 1, "SUMMARY_MISSING",
-                      f'the page must open with a `!!! {schema.SUMMARY_TAG} "{schema.SUMMARY_TITLE}"` box')
-    required = schema.SECTIONS[page.kind]
+                      f'the page must open with a `!!! {model.SUMMARY_TAG} "{model.SUMMARY_TITLE}"` box')
+    required = model.SECTIONS[page.kind]
     for name in required:
         if name not in page.sections:
             yield Finding(shown, 1, "SECTION_MISSING", f"no '## {name}' section")
@@ -84,25 +97,25 @@ def _check_page(page: Page, cautions: dict[str, Caution], today: dt.date) -> Ite
                       f"'## {first_wrong}' is out of order; sections go: {' / '.join(required)}")
     if page.kind == "pain":
         yield from _check_red_flags(page)
-    if page.kind == "stretch" and schema.STEPS_SECTION in page.sections \
-            and schema.STEPS_SECTION not in page.ordered_list_sections:
-        yield Finding(shown, page.sections[schema.STEPS_SECTION], "STEPS_MISSING",
-                      f"'## {schema.STEPS_SECTION}' needs a numbered list of steps")
-    references = page.sections.get(schema.REFERENCES_SECTION)
+    if page.kind == "stretch" and model.STEPS_SECTION in page.sections \
+            and model.STEPS_SECTION not in page.ordered_list_sections:
+        yield Finding(shown, page.sections[model.STEPS_SECTION], "STEPS_MISSING",
+                      f"'## {model.STEPS_SECTION}' needs a numbered list of steps")
+    references = page.sections.get(model.REFERENCES_SECTION)
     if references is not None and not {label for label in page.footnotes_defined
-                                       if not schema.is_reserved_footnote(label)}:
+                                       if not model.is_reserved_footnote(label)}:
         yield Finding(shown, references, "REFERENCES_MISSING",
                       "'## References' lists no sources: add footnote definitions ([^label]: ...)")
     for label, line in page.footnote_refs:
-        if label not in page.footnotes_defined and not schema.is_reserved_footnote(label):
+        if label not in page.footnotes_defined and not model.is_reserved_footnote(label):
             yield Finding(shown, line, "FOOTNOTE_UNDEFINED",
                           f"[^{label}] cites a reference that '## References' does not define")
 
 
 def _check_red_flags(page: Page) -> Iterable[Finding]:
     zones = page.meta.get("zones") if isinstance(page.meta.get("zones"), list) else []
-    calf = any(zone in schema.CALF_ZONES for zone in zones)
-    wanted = schema.RED_FLAGS_CALF_SNIPPET if calf else schema.RED_FLAGS_SNIPPET
+    calf = any(zone in model.CALF_ZONES for zone in zones)
+    wanted = model.RED_FLAGS_CALF_SNIPPET if calf else model.RED_FLAGS_SNIPPET
     if page.red_flags_snippet is None:
         yield Finding(page.shown, 1, "RED_FLAGS_MISSING",
                       f'a pain page must include the urgent-care box: --8<-- "{wanted}"')
@@ -113,7 +126,7 @@ def _check_red_flags(page: Page) -> Iterable[Finding]:
 
 
 def _check_fields(page: Page, cautions: dict[str, Caution]) -> Iterable[Finding]:
-    fields = schema.FIELDS.get(page.kind, schema.FIELDS["other"])
+    fields = model.FIELDS.get(page.kind, model.FIELDS["other"])
     for name, line in page.repeated_fields:
         yield Finding(page.shown, line, "FIELD_DUPLICATE",
                       f"'{name}' is given twice in the front matter; only the last would count: keep one")
@@ -129,7 +142,7 @@ def _check_fields(page: Page, cautions: dict[str, Caution]) -> Iterable[Finding]
         if problem:
             faulty.add(name)
             yield problem
-    for field_name, line_start in schema.SHOWN_NAME_FIELDS.items():
+    for field_name, line_start in model.SHOWN_NAME_FIELDS.items():
         names = page.meta.get(field_name)
         if not isinstance(names, list) or field_name in faulty:
             continue
@@ -166,7 +179,7 @@ def _texts(value: Any) -> Iterable[str]:
             yield from _texts(item)
 
 
-_UNSAFE = re.compile("[" + re.escape(schema.MARKUP_CHARACTERS) + "".join(sorted(schema.BIDI_CHARACTERS))
+_UNSAFE = re.compile("[" + re.escape(model.MARKUP_CHARACTERS) + "".join(sorted(model.BIDI_CHARACTERS))
                      + "\x00-\x09\x0b-\x1f\x7f-\x9f]")  # markup, text direction, control (all but newline)
 
 
@@ -175,22 +188,22 @@ def _unsafe_text(text: str) -> str | None:
     if found is None:
         return None
     char = found.group()
-    if char in schema.MARKUP_CHARACTERS:
+    if char in model.MARKUP_CHARACTERS:
         return (f"contains the markup character {char!r}, which pages print into their HTML: "
                 "write it without < > \" or `")
-    if char in schema.BIDI_CHARACTERS:
+    if char in model.BIDI_CHARACTERS:
         return f"contains the invisible text-direction character U+{ord(char):04X}: delete it"
     return f"contains the control character U+{ord(char):04X}: delete it"
 
 
 def _too_long(name: str, value: Any) -> str | None:
-    limit = schema.TEXT_LIMITS.get(name)
+    limit = model.TEXT_LIMITS.get(name)
     if limit is not None and isinstance(value, str) and len(value.strip()) > limit:
         return f"is {len(value.strip())} characters long; keep it to {limit}"
-    if name in schema.NAME_LIST_FIELDS and isinstance(value, list):
+    if name in model.NAME_LIST_FIELDS and isinstance(value, list):
         for item in value:
-            if isinstance(item, str) and len(item.strip()) > schema.NAME_LIMIT:
-                return f"entry '{item.strip()[:30]}...' is {len(item.strip())} characters long; keep each to {schema.NAME_LIMIT}"
+            if isinstance(item, str) and len(item.strip()) > model.NAME_LIMIT:
+                return f"entry '{item.strip()[:30]}...' is {len(item.strip())} characters long; keep each to {model.NAME_LIMIT}"
     return None
 
 
@@ -208,13 +221,13 @@ def _check_dates(page: Page, today: dt.date) -> Iterable[Finding]:
     if not isinstance(reviewer, dict):
         return  # absent, or FIELD_INVALID says what it should look like
     line = page.field_lines.get("reviewer", 1)
-    missing = [name for name in schema.REVIEWER_FIELDS if not str(reviewer.get(name) or "").strip()]
+    missing = [name for name in model.REVIEWER_FIELDS if not str(reviewer.get(name) or "").strip()]
     if missing:
         yield Finding(page.shown, line, "REVIEWER_INCOMPLETE",
-                      f"a reviewer needs {', '.join(schema.REVIEWER_FIELDS)}; missing: {', '.join(missing)} "
+                      f"a reviewer needs {', '.join(model.REVIEWER_FIELDS)}; missing: {', '.join(missing)} "
                       "(e.g. {name: A. Patel, profession: Physiotherapist, date: 2026-11-30})")
         return
-    unknown = sorted(set(reviewer) - set(schema.REVIEWER_FIELDS))
+    unknown = sorted(set(reviewer) - set(model.REVIEWER_FIELDS))
     reviewed = as_date(reviewer["date"])
     if unknown:
         yield Finding(page.shown, line, "FIELD_INVALID", f"'reviewer' has unknown field(s): {', '.join(unknown)}")
@@ -238,18 +251,18 @@ def _field_problem(name: str, value: Any, cautions: dict[str, Caution]) -> str |
         unknown = [v for v in value if v not in cautions]
         if unknown:
             known = ", ".join(sorted(cautions)) or "none"
-            return f"names caution(s) {', '.join(unknown)} that {schema.CAUTIONS_FILE} does not define; known: {known}"
+            return f"names caution(s) {', '.join(unknown)} that {model.CAUTIONS_FILE} does not define; known: {known}"
         return None
-    if name in schema.NAME_LIST_FIELDS:
+    if name in model.NAME_LIST_FIELDS:
         ok = isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)
         return None if ok else "must be a non-empty list of names"
     if name == "zones":
         if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
-            return f"must be a non-empty list of zones from: {', '.join(schema.ZONES)}"
-        unknown = [v for v in value if v not in schema.ZONES]
+            return f"must be a non-empty list of zones from: {', '.join(model.ZONES)}"
+        unknown = [v for v in value if v not in model.ZONES]
         if unknown:
             return (f"names zone(s) {', '.join(unknown)} that the body map does not draw; "
-                    f"known zones: {', '.join(schema.ZONES)}")
+                    f"known zones: {', '.join(model.ZONES)}")
         return None
     if name == "dose":
         ok = (isinstance(value, dict) and set(value) == {"hold_seconds", "repeats", "how_often"}
@@ -271,7 +284,7 @@ def _field_problem(name: str, value: Any, cautions: dict[str, Caution]) -> str |
 # --- tables into edges ---------------------------------------------------------------------------
 
 def _read_edges(page: Page, graph: Graph) -> Iterable[Finding]:
-    for spec in schema.TABLES.get(page.kind, ()):
+    for spec in model.TABLES.get(page.kind, ()):
         line = page.sections.get(spec.section)
         if line is None:
             continue  # SECTION_MISSING says it already
@@ -335,7 +348,7 @@ def _row_target(page: Page, row: Row, column: str, kind: str,
 
 def _link_target(page: Page, line: int, link: Link, column: str, kind: str,
                  pages: dict[str, Page]) -> tuple[Page | None, list[Finding]]:
-    folder = schema.FOLDER_BY_KIND[kind]
+    folder = model.FOLDER_BY_KIND[kind]
     if link.target is None:
         return None, [Finding(page.shown, line, "LINK_WRONG_KIND",
                               f"{column} link '{link.href}' must point to a page's .md file in {folder}/")]
@@ -385,7 +398,7 @@ def _check_cautions(graph: Graph, cautions: dict[str, Caution]) -> Iterable[Find
 
 def _cell_cautions(page: Page, line: int, text: str, pages: dict[str, Page],
                    cautions: dict[str, Caution]) -> Iterable[Finding]:
-    text = schema.CODE_SPAN.sub("", text)
+    text = model.CODE_SPAN.sub("", text)
     linked: list[tuple[Page | None, list[str]]] = []  # each link's page, and the markers after it
     for match in _LINK_OR_CAUTION.finditer(text):
         if match.group("href") is not None:
@@ -417,14 +430,14 @@ def _cell_cautions(page: Page, line: int, text: str, pages: dict[str, Page],
 def _declares(page: Page, key: str) -> str:
     if page.kind != "stretch":
         return f"{page.rel} is not a stretch page: only a stretch declares cautions"
-    return f"{page.rel} does not declare it in 'cautions' (or {schema.CAUTIONS_FILE} does not define it)"
+    return f"{page.rel} does not declare it in 'cautions' (or {model.CAUTIONS_FILE} does not define it)"
 
 
 # --- the graph -----------------------------------------------------------------------------------
 
-def _mirrored(graph: Graph) -> Iterable[tuple[Edge, schema.TableSpec, schema.Relation]]:
+def _mirrored(graph: Graph) -> Iterable[tuple[Edge, model.TableSpec, model.Relation]]:
     """Each row of a mirrored table, with the table on the linked page that must list it back."""
-    for relation in schema.RELATIONS:
+    for relation in model.RELATIONS:
         for spec, other in ((relation.primary, relation.mirror), (relation.mirror, relation.primary)):
             for edge in graph.edges:
                 if edge.spec is spec:
@@ -448,7 +461,7 @@ def _check_relations(graph: Graph) -> Iterable[Finding]:
             for column in relation.compared:
                 mine, theirs = back.values.get(column), edge.values.get(column)
                 if mine is not None and theirs is not None and mine != theirs:
-                    yield Finding(target.shown, back.line, schema.MISMATCH_CODES[column],
+                    yield Finding(target.shown, back.line, model.MISMATCH_CODES[column],
                                   f"{column} is '{mine}' here but '{theirs}' in "
                                   f"{source.shown}:{edge.line}")
 
@@ -465,7 +478,7 @@ def _check_empty_tables(graph: Graph) -> Iterable[Finding]:
         table = page.tables[section]
         if table.rows or rel in orphans:
             continue
-        spec = next(s for s in schema.TABLES[page.kind] if s.section == section)
+        spec = next(s for s in model.TABLES[page.kind] if s.section == section)
         sources = listed_by.get((rel, section), [])
         hint = f"; listed by {', '.join(sorted(sources))}" if sources else ""
         yield Finding(page.shown, table.line, spec.empty_code,
@@ -481,24 +494,24 @@ def _orphans(graph: Graph) -> set[str]:
             if target.rel != edge.source.rel:
                 connected.add(target.rel)
     return {rel for rel, page in graph.pages.items()
-            if page.kind in schema.TABLES and page.readable and rel not in connected}
+            if page.kind in model.TABLES and page.readable and rel not in connected}
 
 
 def _check_suggested_stretches(graph: Graph) -> Iterable[Finding]:
     stretches_of: dict[str, set[str]] = {}
     for edge in graph.edges:
-        if edge.spec is schema.MUSCLE_STRETCHES:
+        if edge.spec is model.MUSCLE_STRETCHES:
             stretches_of.setdefault(edge.source.rel, set()).add(edge.target.rel)
     for edge in graph.edges:
         muscle = edge.target
-        if edge.spec is not schema.PAIN_MUSCLES \
-                or (muscle.rel, schema.MUSCLE_STRETCHES.section) not in graph.usable:
+        if edge.spec is not model.PAIN_MUSCLES \
+                or (muscle.rel, model.MUSCLE_STRETCHES.section) not in graph.usable:
             continue
         for stretch in edge.extra.get("Stretches", []):
             if stretch.rel not in stretches_of.get(muscle.rel, set()):
                 yield Finding(edge.source.shown, edge.line, "STRETCH_NOT_FOR_MUSCLE",
                               f"suggests {stretch.rel} for {muscle.rel}, but that muscle's "
-                              f"'## {schema.MUSCLE_STRETCHES.section}' does not list it")
+                              f"'## {model.MUSCLE_STRETCHES.section}' does not list it")
 
 
 def _check_reach(graph: Graph) -> Iterable[Finding]:
@@ -508,12 +521,12 @@ def _check_reach(graph: Graph) -> Iterable[Finding]:
         if page.kind == "index" and page.readable:
             indexed[page.rel] = {link.target for link in page.links if link.target}
     for page in sorted(graph.pages.values(), key=lambda p: p.rel):
-        if page.kind not in schema.TABLES or not page.readable:
+        if page.kind not in model.TABLES or not page.readable:
             continue
         if page.rel in orphans:
             yield Finding(page.shown, 1, "ORPHAN_PAGE",
                           "no table on any other page links to this page, and its own tables link nowhere")
-        index_rel = f"{schema.FOLDER_BY_KIND[page.kind]}/index.md"
+        index_rel = f"{model.FOLDER_BY_KIND[page.kind]}/index.md"
         if index_rel not in graph.pages:
             shown = page.shown[: -len(page.rel)] + index_rel
             yield Finding(shown, 1, "INDEX_MISSING",
@@ -529,7 +542,7 @@ def _pain_map_problem(value: Any) -> str | None:
     for key, zones in value.items():
         if not isinstance(zones, list) or (key == "main" and not zones) or not all(isinstance(z, str) for z in zones):
             return shape
-        unknown = [z for z in zones if z not in schema.ZONES]
+        unknown = [z for z in zones if z not in model.ZONES]
         if unknown:
             return f"{key} names zone(s) {', '.join(unknown)} that the body map does not draw"
     return None
@@ -543,7 +556,7 @@ def _check_map_zones(pages: dict[str, Page]) -> Iterable[Finding]:
     used = {zone for page in pages.values() if page.kind == "pain"
             for zone in (page.meta.get("zones") if isinstance(page.meta.get("zones"), list) else [])}
     for page in maps:
-        for zone in schema.ZONES:
+        for zone in model.ZONES:
             if zone not in used:
                 yield Finding(page.shown, page.body_map_line or 1, "ZONE_UNUSED",
                               f"the body map draws zone '{zone}', but no pain page lists it in 'zones'")

@@ -12,22 +12,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..model import PUBLISHED_FILE, page_url
 from .pages import Finding, Page
 
-PUBLISHED = "_data/published-urls.txt"
+
 ALIAS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Top-level names the site itself uses, besides its pages' folders.
 BUILT_NAMES = frozenset({"assets", "search", "sitemap.xml", "sitemap.xml.gz", "404.html", "atlas-graph.json"})
-
-
-def page_url(rel: str) -> str:
-    """`muscles/piriformis.md` -> `/muscles/piriformis/`; `pain/index.md` -> `/pain/`; `index.md` -> `/`."""
-    stem = rel[: -len(".md")]
-    if stem == "index":
-        return "/"
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return f"/{stem}/"
 
 
 def aliases_of(page: Page) -> list[str]:
@@ -66,10 +57,10 @@ def check_urls(docs: Path, pages: dict[str, Page], shown_root: str) -> Iterable[
                               f"alias '{alias}' is already an alias of {seen[alias]}")
             else:
                 seen[alias] = rel
-    listing = docs / PUBLISHED
+    listing = docs / PUBLISHED_FILE
     if not listing.is_file():
         return
-    shown = f"{shown_root}/{PUBLISHED}" if shown_root else PUBLISHED
+    shown = f"{shown_root}/{PUBLISHED_FILE}" if shown_root else PUBLISHED_FILE
     listed: dict[str, int] = {}
     for number, raw in enumerate(listing.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
         url = raw.split("#", 1)[0].strip()
@@ -86,4 +77,4 @@ def check_urls(docs: Path, pages: dict[str, Page], shown_root: str) -> Iterable[
         if url not in listed:
             line = page.field_lines.get("aliases", 1) if url in live_aliases else 1
             yield Finding(page.shown, line, "URL_UNLISTED",
-                          f"{url} is not in {PUBLISHED}: add it, so that it is kept working")
+                          f"{url} is not in {PUBLISHED_FILE}: add it, so that it is kept working")

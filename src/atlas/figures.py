@@ -1,8 +1,8 @@
 """Stretch illustrations drawn from pose descriptions, so every figure on the site has one style.
 
-A Python-Markdown extension (`atlas_figures` in mkdocs.yml): a line `[[stretch-figure half-kneeling-hip-flexor]]`
+A Python-Markdown extension (`atlas.figures` in mkdocs.yml): a line `[[stretch-figure half-kneeling-hip-flexor]]`
 on a page becomes two panels, the start and the stretch, drawn from that stretch's entry in
-docs/_data/stretch-figures.yml. A pose gives the pelvis position and the angle of each body segment;
+docs/_data/stretch-figures.yml (read once per build, and checked by the table checker). A pose gives the pelvis position and the angle of each body segment;
 the figure's proportions, stroke and colours are fixed here, the same for every stretch. The stretched
 muscle is drawn as a band between two points on the body, and an arrow shows the movement.
 
@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
-import yaml
 from markdown import Extension, Markdown
 
-from atlas_bodymap import MarkerProcessor, legend, sub_element
+from . import model
+from .blocks import MarkerProcessor
+from .data import fail, load_poses
+from .svg import legend, line, sub_element
 
 # One figure for the whole site: segment lengths in picture units (a standing figure is about 330 tall).
 TRUNK, NECK, HEAD_R = 104.0, 3.0, 17.0
@@ -91,13 +93,6 @@ def pose_body(pose: dict[str, Any], view: str) -> Body:
     return Body(segments, head, (pelvis, neck), torso)  # type: ignore[arg-type]
 
 
-def _line(parent: Element, a: Point, b: Point, css: str, width: float | None = None) -> None:
-    attributes = {"x1": f"{a[0]:.1f}", "y1": f"{a[1]:.1f}", "x2": f"{b[0]:.1f}", "y2": f"{b[1]:.1f}", "class_": css}
-    if width is not None:
-        attributes["stroke_width"] = f"{width:.1f}"
-    sub_element(parent, "line", **attributes)
-
-
 def draw_props(svg: Element, props: list[str], frame: tuple[float, float, float, float]) -> None:
     """The floor, and what stands or lies on it: "floor", "mat", "wall-left" or "wall-right"."""
     if not props:
@@ -112,7 +107,7 @@ def draw_props(svg: Element, props: list[str], frame: tuple[float, float, float,
             top = frame[1] + 4
             sub_element(svg, "rect", x=f"{x - 6:.0f}", y=f"{top:.0f}", width="12", height=f"{FLOOR - top:.0f}",
                         class_="atlas-fig-prop")
-    _line(svg, (left, FLOOR), (right, FLOOR), "atlas-fig-ground")
+    line(svg, (left, FLOOR), (right, FLOOR), "atlas-fig-ground")
 
 
 def draw_body(svg: Element, body: Body, view: str, limbs: list[str]) -> None:
@@ -122,7 +117,7 @@ def draw_body(svg: Element, body: Body, view: str, limbs: list[str]) -> None:
         for part in ("thigh", "shank", "foot", "upper_arm", "forearm"):
             if f"{name}.{part}" in body.segments:
                 a, b = body.segments[f"{name}.{part}"]
-                _line(svg, a, b, css, LIMB if part != "foot" else LIMB * 0.8)
+                line(svg, a, b, css, LIMB if part != "foot" else LIMB * 0.8)
 
     for name in limbs:
         if name.startswith("far"):
@@ -132,7 +127,7 @@ def draw_body(svg: Element, body: Body, view: str, limbs: list[str]) -> None:
         dx, dy = neck[0] - pelvis[0], neck[1] - pelvis[1]
         length = math.hypot(dx, dy) or 1.0
         inset = (dx / length * TRUNK_SIDE / 2, dy / length * TRUNK_SIDE / 2)
-        _line(svg, (pelvis[0] + inset[0], pelvis[1] + inset[1]), (neck[0] - inset[0], neck[1] - inset[1]),
+        line(svg, (pelvis[0] + inset[0], pelvis[1] + inset[1]), (neck[0] - inset[0], neck[1] - inset[1]),
               "atlas-fig-body", TRUNK_SIDE)
     else:
         sub_element(svg, "polygon", points=" ".join(f"{x:.1f},{y:.1f}" for x, y in body.torso), class_="atlas-fig-torso")
@@ -163,8 +158,8 @@ def draw_panel(parent: Element, spec: dict[str, Any], stage: str, label: str) ->
         a = body.point(muscle["from"][0], float(muscle["from"][1]))
         b = body.point(muscle["to"][0], float(muscle["to"][1]))
         a, b = (a[0] + shift[0], a[1] + shift[1]), (b[0] + shift[0], b[1] + shift[1])
-        _line(svg, a, b, "atlas-fig-muscle-edge")
-        _line(svg, a, b, "atlas-fig-muscle")
+        line(svg, a, b, "atlas-fig-muscle-edge")
+        line(svg, a, b, "atlas-fig-muscle")
     for (x1, y1), (x2, y2) in pose.get("arrows", []):
         sub_element(svg, "path", d=f"M{x1},{y1} L{x2},{y2}", class_="atlas-fig-arrow", marker_end=f"url(#{arrow_id})")
     caption = sub_element(panel, "p", class_="atlas-stretch__step")
@@ -183,29 +178,25 @@ def render(parent: Element, spec: dict[str, Any]) -> None:
                      ("atlas-key-arrow", "the direction to move (arrow)")])
 
 
-def load_figures(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected one entry per stretch")
-    return data
-
-
 class StretchFigureExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"data": ["docs/_data/stretch-figures.yml", "the poses of every stretch"]}
+        self.config = {"docs_dir": ["docs", "the docs folder (in mkdocs.yml: !relative $docs_dir)"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        data = Path(self.getConfig("data"))
+        docs = Path(self.getConfig("docs_dir"))
 
         def draw(parent: Element, match: re.Match[str]) -> None:
-            figures = load_figures(data)
-            if match.group(1) not in figures:
-                raise ValueError(f"{data} has no figure for '{match.group(1)}'")
-            render(parent, figures[match.group(1)])
+            figures, problems = load_poses(docs)
+            if problems:
+                file, number, message = problems[0]
+                raise fail(f"docs/{file}:{number}: {message}")
+            key = match.group("key")
+            if key not in figures:
+                raise fail(f"[[stretch-figure {key}]]: docs/{model.POSES_FILE} has no figure '{key}'")
+            render(parent, figures[key])
 
-        md.parser.blockprocessors.register(MarkerProcessor(md, r"\[\[stretch-figure ([\w-]+)\]\]", draw),
-                                           "atlas_figures", 93)
+        md.parser.blockprocessors.register(MarkerProcessor(md, model.STRETCH_FIGURE_MARKER, draw), "atlas_figures", 93)
 
 
 def makeExtension(**kwargs: Any) -> StretchFigureExtension:  # noqa: N802 - Python-Markdown's name

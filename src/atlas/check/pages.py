@@ -16,38 +16,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import schema
-
-try:  # the C loader is several times faster on large trees; the pure one gives the same result
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, noting each key a mapping repeats (YAML itself silently keeps the last)."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.repeated: list[tuple[str, int]] = []  # (key, 0-based line in the YAML)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[str] = set()
-        for key_node, _value in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    self.repeated.append((key_node.value, key_node.start_mark.line))
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
-
-
-def load_yaml(text: str) -> tuple[Any, list[tuple[str, int]]]:
-    """Parse YAML safely; return the data and the keys that a mapping in it repeats."""
-    loader = _Loader(text)
-    try:
-        return loader.get_single_data(), loader.repeated
-    finally:
-        loader.dispose()
+from .. import model
+from ..model import kind_of, load_yaml
 
 # Block structure only: inline parsing (links, emphasis) is done just for the few places that need it,
 # table cells and index pages, which keeps a 2,000-page tree well under two seconds.
@@ -94,6 +64,17 @@ class Table:
     rows: list[Row]
 
 
+@dataclass(frozen=True)
+class Marker:
+    """A `[[name argument]]` in a page's text: a picture when it stands alone on its line."""
+
+    name: str
+    argument: str
+    line: int
+    alone: bool
+    section: str | None  # the `##` section it is in, None above the first
+
+
 @dataclass
 class Page:
     rel: str  # POSIX path relative to docs/, e.g. "pain/outer-hip-pain.md"
@@ -109,29 +90,27 @@ class Page:
     footnotes_defined: set[str] = field(default_factory=set)
     footnote_refs: list[tuple[str, int]] = field(default_factory=list)  # undefined-looking refs
     red_flags_snippet: str | None = None  # which urgent-care box the page includes, if any
-    caution_boxes: list[tuple[str, int]] = field(default_factory=list)  # `[[caution KEY]]` lines above the first `##`
+    markers: list[Marker] = field(default_factory=list)  # every `[[name argument]]` in the text, in order
     repeated_fields: list[tuple[str, int]] = field(default_factory=list)  # front-matter keys given twice, with lines
     readable: bool = True
     meta_ok: bool = False  # front matter present and readable; field rules apply only then
     field_lines: dict[str, int] = field(default_factory=dict)  # top-level field -> line in the file
-    body_map_line: int | None = None  # where the page shows the body map, if it does
     body_text: str = ""  # the text after the front matter, lower case, runs of white space folded
+
+    @property
+    def caution_boxes(self) -> list[tuple[str, int]]:
+        """`[[caution KEY]]` lines above the first `##` section: (key, line)."""
+        return [(m.argument, m.line) for m in self.markers if m.name == "caution" and m.alone and m.section is None]
+
+    @property
+    def body_map_line(self) -> int | None:
+        """Where the page shows the body map, if it does."""
+        return next((m.line for m in self.markers if m.name == "body-map" and m.alone), None)
 
     @property
     def title(self) -> str | None:
         title = self.meta.get("title")
         return title.strip() if isinstance(title, str) and title.strip() else None
-
-
-def kind_of(rel: str) -> str:
-    folder, _, name = rel.partition("/")
-    if not name:
-        return "index" if rel == "index.md" else "other"
-    if name == "index.md":
-        return "index"
-    if "/" in name:
-        return "other"
-    return schema.KIND_BY_FOLDER.get(folder, "other")
 
 
 def read_page(path: Path, rel: str, shown: str) -> tuple[Page, list[Finding]]:
@@ -147,9 +126,9 @@ def read_page(path: Path, rel: str, shown: str) -> tuple[Page, list[Finding]]:
         report(1, "FILE_UNREADABLE", f"cannot read the file: {err.strerror or err}")
         page.readable = False
         return page, findings
-    if len(data) > schema.PAGE_SIZE_LIMIT:
+    if len(data) > model.PAGE_SIZE_LIMIT:
         report(1, "PAGE_TOO_LARGE", f"the page is {len(data) // 1024} KB; split it into pages of at most "
-                                    f"{schema.PAGE_SIZE_LIMIT // 1024} KB")
+                                    f"{model.PAGE_SIZE_LIMIT // 1024} KB")
         page.readable = False
         return page, findings
     if b"\x00" in data:
@@ -179,7 +158,7 @@ def _read_front_matter(page: Page, lines: list[str], report: Any) -> int:
     if not lines or lines[0].rstrip() != "---":
         report(1, "FRONT_MATTER_MISSING", "the page must start with a '---' line opening its YAML front matter")
         return 0
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    end = model.front_matter_end(lines)
     if end is None:
         report(1, "FRONT_MATTER_INVALID", "the front matter opened on line 1 is never closed with '---'")
         return len(lines)
@@ -236,12 +215,11 @@ def _read_body(page: Page, lines: list[str], start: int, report: Any) -> None:
             line = token.map[0] + offset if token.map else offset
             if token.level <= 1 and page.red_flags_snippet is None:
                 page.red_flags_snippet = _red_flags_include(token.content)
-            if token.level <= 1 and section is None:
-                match = schema.CAUTION_MARKER.fullmatch(token.content.strip())
-                if match:
-                    page.caution_boxes.append(((match.group("key") or "").strip(), line))
-            if token.content.strip() == schema.BODY_MAP_MARKER:
-                page.body_map_line = line
+            if "[[" in token.content:
+                text = token.content.strip()
+                for match in model.ANY_MARKER.finditer(model.CODE_SPAN.sub("", text)):
+                    page.markers.append(Marker(match.group("name"), (match.group("argument") or "").strip(), line,
+                                               alone=match.group(0) == text, section=section))
             if page.kind == "index":
                 page.links.extend(_inline_links(token.content, page.rel))
             if "[^" in token.content:
@@ -250,10 +228,10 @@ def _read_body(page: Page, lines: list[str], start: int, report: Any) -> None:
 
 
 def _is_summary(token: Token, tokens: list[Token], i: int) -> bool:
-    if token.type != "admonition_open" or token.meta.get("tag") != schema.SUMMARY_TAG:
+    if token.type != "admonition_open" or token.meta.get("tag") != model.SUMMARY_TAG:
         return False
     title = tokens[i + 2].content.strip() if i + 2 < len(tokens) else ""
-    return title == schema.SUMMARY_TITLE
+    return title == model.SUMMARY_TITLE
 
 
 def _red_flags_include(content: str) -> str | None:
@@ -262,7 +240,7 @@ def _red_flags_include(content: str) -> str | None:
     if not text.startswith("--8<--"):
         return None
     name = text[len("--8<--"):].strip().strip("\"'")
-    return name if name in schema.RED_FLAGS_SNIPPETS else None
+    return name if name in model.RED_FLAGS_SNIPPETS else None
 
 
 def _read_table(

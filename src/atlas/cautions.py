@@ -1,4 +1,4 @@
-"""Cautions shown from data: a Python-Markdown extension (`atlas_cautions` in mkdocs.yml).
+"""Cautions shown from data: a Python-Markdown extension (`atlas.cautions` in mkdocs.yml).
 
 A stretch declares its cautions in front matter (`cautions: [outer-hip-tendons]`); their words live
 once, in docs/_data/cautions.yml. On a page:
@@ -15,30 +15,14 @@ cautions, and that no marker names a caution the stretch does not declare.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from atlas_check.cautions import Caution, load_cautions
-from atlas_check.schema import CAUTION_MARKER, CODE_SPAN
-
-
-@functools.lru_cache(maxsize=4)
-def _cautions(docs: Path, _changed: int) -> dict[str, Caution]:
-    return load_cautions(docs)[0]
-
-
-def cautions_in(docs: Path) -> dict[str, Caution]:
-    """The cautions file, read once per build (again only when it changes, as under `mkdocs serve`)."""
-    path = docs / "_data" / "cautions.yml"
-    return _cautions(docs, path.stat().st_mtime_ns if path.exists() else 0)
-
-
-class CautionError(ValueError):
-    pass
+from .data import Caution, fail, load_cautions
+from .model import CAUTION_MARKER, CODE_SPAN
 
 
 class CautionPreprocessor(Preprocessor):
@@ -49,15 +33,17 @@ class CautionPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any("[[caution" in line for line in lines):
             return lines
-        cautions = cautions_in(self.docs)
+        cautions, problems = load_cautions(self.docs)
+        if problems:
+            file, number, message = problems[0]
+            raise fail(f"docs/{file}:{number}: {message}")
         used: dict[str, Caution] = {}
 
         def caution(key: str | None) -> Caution:
             found = cautions.get((key or "").strip())
             if found is None:
                 known = ", ".join(sorted(cautions)) or "none"
-                raise CautionError(f"[[caution {key or ''}]] names no caution in docs/_data/cautions.yml "
-                                   f"(known: {known}); run the table checker for the page and line")
+                raise fail(f"[[caution {key or ''}]] names no caution in docs/_data/cautions.yml (known: {known})")
             used[found.key] = found
             return found
 
@@ -94,7 +80,7 @@ def _outside_code(line: str, replace: Any) -> str:
 
 class CautionExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"docs_dir": ["docs", "The docs folder, whose _data/cautions.yml defines the cautions"]}
+        self.config = {"docs_dir": ["docs", "the docs folder (in mkdocs.yml: !relative $docs_dir)"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name

@@ -1,0 +1,3 @@
+"""Muscle Pain Atlas: the page model (`atlas.model`), the table checker (`atlas.check`), the site's
+Markdown extensions (`atlas.bodymap`, `atlas.figures`, `atlas.cautions`, `atlas.sections`) and what is
+published after a build (`atlas.publish`)."""
