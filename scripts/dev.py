@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py serve   # set up, then serve the site at http://127.0.0.1:8000
     python3 scripts/dev.py check   # set up, then run every check: table checker, strict build, tests
+    python3 scripts/dev.py new muscle "Gluteus maximus"   # a new page with every section it needs
 
 Set-up makes a virtual environment in .venv and installs the pinned requirements into it; it is
 skipped when nothing has changed since the last run. Uses only the standard library, so it runs
@@ -103,21 +104,29 @@ def ensure_chromium() -> None:
 
 
 def check() -> int:
+    """The table checker, one strict build, then the tests, which reuse that build."""
     install("requirements-dev.txt")
     ensure_chromium()
-    steps: list[tuple[str, list[str | Path]]] = [
-        ("table checker", [PYTHON, "scripts/check_atlas.py"]),
-        ("strict build", [BIN / "mkdocs", "build", "--strict", "--quiet", "--site-dir"]),
-        ("tests", [PYTHON, "-m", "pytest"]),
-    ]
     failed: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="atlas-site-") as site:
-        for name, command in steps:
-            if command[-1] == "--site-dir":
-                command = [*command, site]
-            say(name)
-            if run(*command) != 0:
-                failed.append(name)
+    with tempfile.TemporaryDirectory(prefix="atlas-site-") as folder:
+        site = Path(folder) / "site"
+        say("table checker")
+        if run(PYTHON, "scripts/check_atlas.py") != 0:
+            failed.append("table checker")
+        say("strict build")
+        build = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+                               cwd=ROOT, capture_output=True, text=True)
+        print(build.stdout + build.stderr, end="", flush=True)
+        if build.returncode != 0:
+            failed.append("strict build")
+        else:
+            Path(f"{site}.log").write_text(build.stdout + build.stderr, encoding="utf-8")
+        say("tests")
+        env = {**os.environ, "ATLAS_CHECKED": "1"}
+        if build.returncode == 0:
+            env["ATLAS_BUILT_SITE"] = str(site)
+        if subprocess.call([str(PYTHON), "-m", "pytest"], cwd=ROOT, env=env) != 0:
+            failed.append("tests")
     if failed:
         say(f"FAILED: {', '.join(failed)}")
         return 1
@@ -131,12 +140,18 @@ def main() -> int:
     serve_parser = sub.add_parser("serve", help="set up, then serve the site locally")
     serve_parser.add_argument("--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     sub.add_parser("check", help="set up, then run every check")
+    new_parser = sub.add_parser("new", help="write a new page with every section it needs")
+    new_parser.add_argument("kind", choices=["muscle", "pain", "stretch"])
+    new_parser.add_argument("title", help='the page title, e.g. "Gluteus maximus"')
     args = parser.parse_args()
     # Material prints a banner about its end of life (May 2027) on every build. The project is
     # already written to move to its successor, so the banner is noise in every run.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if args.command == "serve":
         return serve(args.address)
+    if args.command == "new":
+        install("requirements.txt")
+        return run(PYTHON, "-m", "atlas.scaffold", args.kind, args.title, "--root", ROOT)
     return check()
 
 

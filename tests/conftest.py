@@ -20,9 +20,21 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium is a browser test: `pytest -m "not browser"` is the quick run."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The real site, built strictly: (site folder, everything the build printed)."""
+    """The real site, built strictly: (site folder, everything the build printed). `dev.py check` has
+    just made this build itself and names it in ATLAS_BUILT_SITE (its output beside it, in a .log
+    file), so the check builds the site once; otherwise it is built here."""
+    given = os.environ.get("ATLAS_BUILT_SITE")
+    if given:
+        return Path(given), Path(f"{given}.log").read_text(encoding="utf-8")
     site = tmp_path_factory.mktemp("site")
     result = build(ROOT, site)
     assert result.returncode == 0, result.stderr

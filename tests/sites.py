@@ -44,9 +44,10 @@ def build_site(fixture: Path, into: Path) -> dict[str, Any]:
     return data
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """Build `project` strictly into `site`, as the README's check command does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life banner, see scripts/dev.py
+def build(project: Path, site: Path, **environment: str) -> subprocess.CompletedProcess[str]:
+    """Build `project` strictly into `site`, as the README's check command does, with any extra
+    environment variables given (such as ATLAS_SITE_URL)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}  # the banner: see scripts/dev.py
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, capture_output=True, text=True, env=env,

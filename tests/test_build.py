@@ -178,17 +178,12 @@ def test_search_index_holds_every_name_people_use(built: tuple[Path, str], page:
         assert " ".join(name.lower().split()) in text, f"'{name}' is not in the search index"
 
 
-@pytest.mark.parametrize(
-    ("breakage", "expected"),
-    [
-        ("[gone](../muscles/no-such-muscle.md)", "no-such-muscle.md"),
-        ("[gone](disclaimer.md#no-such-section)", "no-such-section"),
-    ],
-)
-def test_strict_build_fails_on_a_broken_link(tmp_path: Path, breakage: str, expected: str) -> None:
+def test_strict_build_fails_on_a_broken_link_and_a_broken_anchor(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path)
     page = project / "docs" / "about" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\nSee also {breakage}.\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee also [gone](../muscles/no-such-muscle.md) and "
+                    "[gone too](disclaimer.md#no-such-section).\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert expected in result.stderr + result.stdout
+    assert "no-such-muscle.md" in result.stderr + result.stdout
+    assert "no-such-section" in result.stderr + result.stdout

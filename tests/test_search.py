@@ -23,22 +23,24 @@ def page_of(href: str) -> str:
 
 
 def search(page: Any, query: str) -> list[str]:
-    """Type `query` into the search box as a person would; return the result pages, best first."""
+    """Put `query` into the search box as a person would (all but the last key at once, then the last
+    key typed); return the result pages, best first, once they have settled."""
     box = page.locator("input.md-search__input")
     box.click()
-    box.press("Control+A")
-    box.press("Backspace")
-    page.keyboard.type(query)
+    box.fill("")
+    page.wait_for_function("!document.querySelector('li.md-search-result__item')")
+    box.fill(query[:-1])
+    page.keyboard.type(query[-1:])
     previous, stable, deadline = None, 0, time.monotonic() + 10
-    while stable < 3 and time.monotonic() < deadline:  # the results settle after the last keystroke
-        time.sleep(0.1)
+    while stable < 2 and time.monotonic() < deadline:  # results, or "no results", the same twice running
+        time.sleep(0.05)
         current = page.eval_on_selector_all(
             "li.md-search-result__item > a.md-search-result__link:first-child",
             "links => links.map(link => link.getAttribute('href'))",
         )
         meta = page.text_content(".md-search-result__meta") or ""
-        settled = current == previous and "Initializing" not in meta
-        stable = stable + 1 if settled else 0
+        answered = bool(current) or "No matching" in meta
+        stable = stable + 1 if answered and current == previous and "Initializing" not in meta else 0
         previous = current
     return [page_of(href) for href in previous or []]
 

@@ -36,7 +36,7 @@ def body_data(docs: Path) -> Body:
     """The body outline, zones and muscle shapes, or a build error that says what to fix."""
     body, problems = load_body(docs)
     if body is None:
-        file, line, message = problems[0]
+        file, line, message = problems[0] if problems else (model.BODY_FILE, 1, "the file is missing or empty")
         raise fail(f"docs/{file}:{line}: {message}")
     return body
 

@@ -34,7 +34,7 @@ class DataError(ValueError):
 try:  # under MkDocs, a BuildError: the build stops with the message alone
     from mkdocs.exceptions import BuildError
 
-    class _BuildDataError(DataError, BuildError):
+    class _BuildDataError(BuildError, DataError):  # BuildError first: it sets the message MkDocs prints
         pass
 
     BUILD_ERROR: type[DataError] = _BuildDataError
@@ -194,7 +194,7 @@ def pain_map_problem(rel: str, meta: dict[str, Any], body: Body) -> str | None:
     else:
         return f"{rel} is not a pain page or a muscle page"
     for value in (zones, spec.get("spill", [])):
-        if not isinstance(value, list) or any(zone not in body.zones for zone in value):
+        if not isinstance(value, list) or any(not isinstance(zone, str) or zone not in body.zones for zone in value):
             return f"{rel} names zones that {model.BODY_FILE} does not draw"
     return None
 
@@ -299,6 +299,9 @@ def _pose_problems(node: yaml.Node, rel: str) -> Iterator[Problem]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             yield rel, _line(fields[key][1]), f"'{key}' must be a number"
     segments = {"trunk"}
+    for key in ("limbs", "scale"):
+        if key in fields and not isinstance(fields[key][1], yaml.MappingNode):
+            yield rel, _line(fields[key][1]), f"'{key}' must map each limb's name to its numbers"
     limbs = {name: (key_node, value) for name, key_node, value in _items(fields["limbs"][1])} if "limbs" in fields else {}
     for name, (key_node, value) in limbs.items():
         kind = "leg" if name.endswith("leg") else "arm"
@@ -318,13 +321,17 @@ def _pose_problems(node: yaml.Node, rel: str) -> Iterator[Problem]:
     if "muscle" in fields:
         muscle = _value(fields["muscle"][1])
         ends_ok = isinstance(muscle, dict) and {"from", "to"} <= set(muscle) <= {"from", "to", "shift"}
+        shift = muscle.get("shift", [0, 0]) if isinstance(muscle, dict) else None
+        if not (isinstance(shift, list) and len(shift) == 2 and all(isinstance(v, (int, float)) for v in shift)):
+            ends_ok = False
         for end in ("from", "to"):
             point = muscle.get(end) if isinstance(muscle, dict) else None
             if not (isinstance(point, list) and len(point) == 2 and point[0] in segments
                     and isinstance(point[1], (int, float))):
                 ends_ok = False
         if not ends_ok:
-            yield rel, _line(fields["muscle"][1]), ("'muscle' must be {from: [segment, 0..1], to: [segment, 0..1]}, "
+            yield rel, _line(fields["muscle"][1]), ("'muscle' must be {from: [segment, 0..1], to: [segment, 0..1], "
+                                                    "shift: [dx, dy] (optional)}, "
                                                     f"on segments the pose has: {', '.join(sorted(segments))}")
     if "arrows" in fields:
         arrows = fields["arrows"][1]

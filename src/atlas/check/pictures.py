@@ -35,7 +35,9 @@ def check_markers(docs: Path, pages: dict[str, Page]) -> Iterable[Finding]:
     poses, pose_problems = load_poses(docs)
     for page in pages.values():
         for marker in page.markers:
-            if marker.name not in model.MARKER_NAMES:
+            if marker.name == model.TODO_MARKER:
+                yield Finding(page.shown, marker.line, "UNFINISHED", f"[[todo {marker.argument}]] is still to write")
+            elif marker.name not in model.MARKER_NAMES:
                 known = ", ".join(f"[[{name}]]" for name in model.MARKER_NAMES)
                 yield Finding(page.shown, marker.line, "MARKER_UNKNOWN",
                               f"[[{marker.name} {marker.argument}]] is not a marker the site draws "

@@ -156,6 +156,8 @@ def _check_fields(page: Page, cautions: dict[str, Caution]) -> Iterable[Finding]
 def _field_finding(page: Page, name: str, value: Any, cautions: dict[str, Caution]) -> Finding | None:
     """The first thing wrong with one field: unsafe text, then length, then its form."""
     line = page.field_lines.get(name, 1)
+    if any(f"[[{model.TODO_MARKER}" in text for text in _texts(value)):
+        return Finding(page.shown, line, "UNFINISHED", f"'{name}' is still to write")
     unsafe = next(filter(None, (_unsafe_text(text) for text in _texts(value))), None)
     if unsafe:
         return Finding(page.shown, line, "FIELD_UNSAFE", f"'{name}' {unsafe}")
