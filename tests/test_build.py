@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 import yaml
 
+from atlas import model
 from sites import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-KIND_FOLDERS = ("pain", "muscles", "stretches")
+KIND_FOLDERS = tuple(model.FOLDER_BY_KIND.values())
 EXPECTED_INFO = ("Cleaning site directory", "Building documentation", "Documentation built in")
 
 
 def kind_pages() -> list[Path]:
-    return sorted(p for folder in KIND_FOLDERS for p in (ROOT / "docs" / folder).glob("*.md") if p.name != "index.md")
+    return sorted(p for folder in KIND_FOLDERS for p in (ROOT / "docs" / folder).glob("*.md")
+                  if model.kind_of(p.relative_to(ROOT / "docs").as_posix()) in model.FOLDER_BY_KIND)
 
 
 KIND_PAGES = kind_pages()
@@ -27,8 +29,8 @@ PAGE_IDS = [p.relative_to(ROOT / "docs").as_posix() for p in KIND_PAGES]
 
 
 def html_of(site: Path, page: Path) -> str:
-    rel = page.relative_to(ROOT / "docs").with_suffix("")
-    return (site / rel / "index.html").read_text(encoding="utf-8")
+    url = model.page_url(page.relative_to(ROOT / "docs").as_posix())
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
 def test_build_prints_nothing_but_progress(built: tuple[Path, str]) -> None:
@@ -42,9 +44,8 @@ def test_every_page_in_the_docs_is_built(built: tuple[Path, str]) -> None:
     sources = sorted(p for p in (ROOT / "docs").rglob("*.md") if "_snippets" not in p.parts)
     assert sources, "no pages found"
     for source in sources:
-        rel = source.relative_to(ROOT / "docs").with_suffix("")
-        folder = rel.parent if rel.name == "index" else rel  # pain/x.md -> pain/x/, pain/index.md -> pain/
-        assert (site / folder / "index.html").is_file(), f"{source} was not built at a clean address"
+        url = model.page_url(source.relative_to(ROOT / "docs").as_posix())
+        assert (site / url.strip("/") / "index.html").is_file(), f"{source} was not built at {url}"
 
 
 @pytest.mark.parametrize("page", KIND_PAGES, ids=PAGE_IDS)
@@ -167,7 +168,7 @@ def test_no_request_goes_to_another_host(built: tuple[Path, str]) -> None:
 def test_search_index_holds_every_name_people_use(built: tuple[Path, str], page: Path) -> None:
     """Material's search does not index front matter, so each name and phrase must be visible text."""
     index = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    location = page.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+    location = model.page_url(page.relative_to(ROOT / "docs").as_posix()).lstrip("/")
     text = " ".join(
         html.unescape(re.sub(r"<[^>]+>", " ", doc["text"])).lower()
         for doc in index["docs"] if doc["location"].split("#", 1)[0] == location

@@ -12,11 +12,14 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from atlas import model
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://musclepainatlas.org/"
 HANDOUTS = sorted(
     (f"{folder}/{path.stem}", 1 if folder == "stretches" else 2)
-    for folder in ("stretches", "pain") for path in (ROOT / "docs" / folder).glob("*.md") if path.name != "index.md"
+    for kind in ("stretch", "pain") for folder in [model.FOLDER_BY_KIND[kind]]
+    for path in (ROOT / "docs" / folder).glob("*.md") if model.kind_of(f"{folder}/{path.name}") == kind
 )
 # Words that only the screen shows: the table of contents, the buttons, the page and site footers.
 CHROME = ("Table of contents", "Print handout", "Copy link", "Next review due", "Made with")
