@@ -17,13 +17,14 @@ from typing import Any
 import segno
 
 from .publish import publish
-from .model import kind_of
+from .model import FOLDER_BY_KIND, kind_of
 from .structured import json_ld
 
 
-def on_page_context(context: dict[str, Any], page: Any, config: Any, **_: Any) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any, **_: Any) -> dict[str, Any]:
     if page.file:
         page.meta["atlas_kind"] = kind_of(page.file.src_uri)
+        _mark_section(page, nav)
     address = page.canonical_url or page.url
     if address:
         qr = segno.make(address, error="m")
@@ -34,6 +35,27 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, **_: Any) -
         page.meta["atlas_json_ld"] = json_ld(page.file.src_uri, page.meta, page.title, page.canonical_url,
                                              config["site_name"], config["site_url"])
     return context
+
+
+def _mark_section(page: Any, nav: Any) -> None:
+    """A pain, muscle or stretch page is listed on its section's index page, not in the navigation:
+    mark that section as the one the reader is in (its tab and sidebar entry), for this page only."""
+    if page.parent is not None or kind_of(page.file.src_uri) not in FOLDER_BY_KIND:
+        return
+    index = f"{FOLDER_BY_KIND[kind_of(page.file.src_uri)]}/index.md"
+    for item in nav.items:
+        children = getattr(item, "children", None) or []
+        if any(getattr(child, "file", None) is not None and child.file.src_uri == index for child in children):
+            item.active = True
+            page.meta["atlas_section"] = item
+            return
+
+
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    section = page.meta.pop("atlas_section", None)
+    if section is not None:
+        section.active = False
+    return output
 
 
 def on_post_build(config: Any, **_: Any) -> None:

@@ -3,7 +3,8 @@
 Writes docs/<folder>/<name>.md with every section and table its kind needs (from the page model), the
 front matter filled where it can be, and `[[todo ...]]` wherever an author must write. The table
 checker reports each `[[todo ...]]` as UNFINISHED (and the empty tables as such), so a half-written
-page cannot pass. The page's address is added to docs/_data/published-urls.txt and to the navigation.
+page cannot pass. The page's address is added to docs/_data/published-urls.txt; the navigation reaches it
+through its section's index page.
 """
 
 from __future__ import annotations
@@ -64,19 +65,6 @@ def page_text(kind: str, title: str, today: dt.date) -> str:
     return "\n".join(front + body)
 
 
-def add_to_nav(config: Path, folder: str, rel: str) -> bool:
-    """Add `rel` after the last page of its folder in mkdocs.yml's nav; False if there is none to follow."""
-    lines = config.read_text(encoding="utf-8").splitlines()
-    last = max((i for i, line in enumerate(lines) if re.fullmatch(rf"\s+- {re.escape(folder)}/[\w-]+\.md", line)),
-               default=None)
-    if last is None:
-        return False
-    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
-    lines.insert(last + 1, f"{indent}- {rel}")
-    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return True
-
-
 def new_page(root: Path, kind: str, title: str, today: dt.date | None = None) -> Path:
     """Write the page and list its address; return its path. Refuses to overwrite a page."""
     folder = model.FOLDER_BY_KIND[kind]
@@ -89,7 +77,6 @@ def new_page(root: Path, kind: str, title: str, today: dt.date | None = None) ->
     if published.is_file():
         text = published.read_text(encoding="utf-8")
         published.write_text(text.rstrip("\n") + f"\n{model.page_url(rel)}\n", encoding="utf-8")
-    add_to_nav(root / "mkdocs.yml", folder, rel)
     return path
 
 
@@ -105,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dev.py new: {err}", file=sys.stderr)
         return 2
     rel = path.relative_to(args.root / "docs").as_posix()
-    print(f"Wrote docs/{rel}, listed {model.page_url(rel)} in docs/{model.PUBLISHED_FILE} and in the navigation.\n"
+    print(f"Wrote docs/{rel} and listed {model.page_url(rel)} in docs/{model.PUBLISHED_FILE}.\n"
           f"Link it from docs/{model.FOLDER_BY_KIND[args.kind]}/index.md, fill every [[todo ...]], and run the "
           "table checker until it is clean.")
     return 0
