@@ -38,6 +38,26 @@ def section(name: str, body: str = "") -> str:
     return f"## {name}\n\n{body or PROSE}\n\n"
 
 
+REAL = Path(__file__).resolve().parent.parent / "docs"
+
+
+def real_page_size() -> int:
+    """The median size, in bytes, of the real pain, muscle and stretch pages."""
+    sizes = sorted(p.stat().st_size for folder in ("pain", "muscles", "stretches")
+                   for p in (REAL / folder).glob("*.md") if p.name != "index.md")
+    return sizes[len(sizes) // 2] if sizes else 0
+
+
+PAGE_SIZE = real_page_size()
+
+
+def as_long_as_real(text: str) -> str:
+    """The page padded with prose (before its references) to the median size of a real page."""
+    missing = max(0, PAGE_SIZE - len(text.encode()))
+    extra = "".join(PROSE + "\n\n" for _ in range(missing // (len(PROSE) + 2) + 1)) if missing else ""
+    return text.replace("## References", extra + "## References", 1)
+
+
 def references() -> str:
     return "## References\n\n[^src]: Author A. A source. Journal. 2020;1:1-2. doi:10.0000/example\n"
 
@@ -77,7 +97,7 @@ def make_tree(docs: Path, pages: int) -> None:
         text = (front(pain, "zones: [buttock]\n") + '--8<-- "red-flags.md"\n\n'
                 + section("Muscles that can cause this pain", table) + section("What you can do")
                 + section("What else it could be") + references())
-        (docs / "pain" / f"{pain}.md").write_text(text)
+        (docs / "pain" / f"{pain}.md").write_text(as_long_as_real(text))
     for m in muscles:
         pains_table = "| Pain | Zone | Evidence |\n| --- | --- | --- |\n" + "\n".join(
             f"| [{p}](../pain/{p}.md) | Main | Clinical description |" for p in muscle_pains[m])
@@ -86,7 +106,7 @@ def make_tree(docs: Path, pages: int) -> None:
         text = (front(m) + section("Pain this muscle can cause", pains_table)
                 + section("Stretches for this muscle", stretch_table) + section("Anatomy")
                 + section("What keeps it tight") + section("What else the pain could be") + references())
-        (docs / "muscles" / f"{m}.md").write_text(text)
+        (docs / "muscles" / f"{m}.md").write_text(as_long_as_real(text))
     for s in stretches:
         table = "| Muscle | Role | Notes |\n| --- | --- | --- |\n" + "\n".join(
             f"| [{m}](../muscles/{m}.md) | Main target | notes |" for m in stretch_muscles[s])
@@ -95,7 +115,7 @@ def make_tree(docs: Path, pages: int) -> None:
                 + section("How long and how often") + section("What you should feel") + section("When to stop")
                 + section("Easier and harder versions") + section("If you cannot kneel or get down to the floor")
                 + references())
-        (docs / "stretches" / f"{s}.md").write_text(text)
+        (docs / "stretches" / f"{s}.md").write_text(as_long_as_real(text))
 
 
 def time_check(docs: Path, repeat: int) -> tuple[float, int, int]:

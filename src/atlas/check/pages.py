@@ -21,7 +21,10 @@ from ..model import kind_of, load_yaml
 
 # Block structure only: inline parsing (links, emphasis) is done just for the few places that need it,
 # table cells and index pages, which keeps a 2,000-page tree well under two seconds.
-_MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(admon_plugin).disable("inline")
+# Block rules the checker has no use for (quotes, rules, setext headings, HTML blocks, link
+# references) are left out too: each is tried on every line, and a page is ~10 KB of prose.
+_MD = (MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(admon_plugin).disable("inline")
+       .disable(["blockquote", "hr", "lheading", "html_block", "reference"]))
 _INLINE = MarkdownIt("commonmark")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
@@ -95,7 +98,9 @@ class Page:
     readable: bool = True
     meta_ok: bool = False  # front matter present and readable; field rules apply only then
     field_lines: dict[str, int] = field(default_factory=dict)  # top-level field -> line in the file
-    body_text: str = ""  # the text after the front matter, lower case, runs of white space folded
+    # Names from also_called / described_as that the page text does not show: (field, name). Worked out
+    # where the page is read, so that the page's text need not travel with it.
+    names_not_shown: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def caution_boxes(self) -> list[tuple[str, int]]:
@@ -148,9 +153,20 @@ def read_page(path: Path, rel: str, shown: str) -> tuple[Page, list[Finding]]:
 
     lines = text.splitlines()
     body_start = _read_front_matter(page, lines, report)
-    page.body_text = " ".join(" ".join(lines[body_start:]).lower().split())
+    if page.meta_ok:
+        page.names_not_shown = _names_not_shown(page.meta, " ".join(" ".join(lines[body_start:]).lower().split()))
     _read_body(page, lines, body_start, report)
     return page, findings
+
+
+def _names_not_shown(meta: dict[str, Any], body_text: str) -> list[tuple[str, str]]:
+    missing = []
+    for field_name in model.SHOWN_NAME_FIELDS:
+        names = meta.get(field_name)
+        if isinstance(names, list):
+            missing += [(field_name, name) for name in names
+                        if isinstance(name, str) and " ".join(name.lower().split()) not in body_text]
+    return missing
 
 
 def _read_front_matter(page: Page, lines: list[str], report: Any) -> int:

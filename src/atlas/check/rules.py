@@ -142,15 +142,11 @@ def _check_fields(page: Page, cautions: dict[str, Caution]) -> Iterable[Finding]
         if problem:
             faulty.add(name)
             yield problem
-    for field_name, line_start in model.SHOWN_NAME_FIELDS.items():
-        names = page.meta.get(field_name)
-        if not isinstance(names, list) or field_name in faulty:
-            continue
-        for name in names:
-            if " ".join(name.lower().split()) not in page.body_text:
-                yield Finding(page.shown, page.field_lines.get(field_name, 1), "NAME_NOT_SHOWN",
-                              f"'{name}' is in {field_name} but not in the page text, so search cannot find "
-                              f"the page by it: add it to the '{line_start}' line")
+    for field_name, name in page.names_not_shown:
+        if field_name not in faulty:
+            yield Finding(page.shown, page.field_lines.get(field_name, 1), "NAME_NOT_SHOWN",
+                          f"'{name}' is in {field_name} but not in the page text, so search cannot find "
+                          f"the page by it: add it to the '{model.SHOWN_NAME_FIELDS[field_name]}' line")
 
 
 def _field_finding(page: Page, name: str, value: Any, cautions: dict[str, Caution]) -> Finding | None:
