@@ -64,8 +64,22 @@ def _compose(path: Path, rel: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [(rel, line, f"the YAML cannot be read: {err.problem or 'invalid YAML'}")]
     except yaml.YAMLError as err:
         return None, [(rel, 1, f"the YAML cannot be read: {err}")]
-    _data, repeated = model.load_yaml(text)
-    return node, [(rel, line + 1, f"'{key}' is given twice") for key, line in repeated]
+    return node, [(rel, _line(key), f"'{key.value}' is given twice") for key in _repeated_keys(node)]
+
+
+def _repeated_keys(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    """Every key that a mapping in the tree gives again (YAML itself would silently keep the last)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    yield key
+                seen.add(key.value)
+            yield from _repeated_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _repeated_keys(item)
 
 
 def _line(node: yaml.Node) -> int:

@@ -24,7 +24,7 @@ from markdown import Extension, Markdown
 from . import model
 from .blocks import MarkerProcessor
 from .data import fail, load_poses
-from .svg import legend, line, sub_element
+from .svg import Point, legend, line, sub_element
 
 # One figure for the whole site: segment lengths in picture units (a standing figure is about 330 tall).
 TRUNK, NECK, HEAD_R = 104.0, 3.0, 17.0
@@ -37,7 +37,6 @@ FLOOR = 326.0
 FRAME = (0.0, -10.0, 320.0, 350.0)  # x, y, width, height of a panel, unless a stretch sets its own
 LIMBS = {"leg": (THIGH, SHANK, FOOT), "arm": (UPPER_ARM, FOREARM)}
 
-Point = tuple[float, float]
 
 
 def direction(angle: float) -> Point:
