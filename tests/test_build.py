@@ -133,7 +133,7 @@ def test_every_table_link_to_an_adducting_stretch_shows_its_caution(built: tuple
     assert checked >= 12
     for stem in adducting:
         page = (built[0] / "stretches" / stem / "index.html").read_text(encoding="utf-8")
-        box = page.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
+        box = page.split('<div class="admonition warning atlas-caution-box">', 1)[1].split("</div>", 1)[0]
         assert "Not if the outside of your hip hurts" in box and "gluteal tendinopathy" in box
         assert "10.1007/s40279-015-0336-5" in page.split('<div class="footnote">', 1)[1]
 

@@ -249,7 +249,7 @@ def test_a_caution_line_becomes_a_warning_box_with_its_sources() -> None:
     html = render(f"Intro.\n\n[[caution {CAUTION}]]\n\n## How to do it\n\nSteps.", *CAUTION_EXTENSIONS)
     root = tree(html)
     box = root.find("div", cls="admonition")
-    assert box.classes() == ["admonition", "warning"]
+    assert box.classes() == ["admonition", "warning", "atlas-caution-box"]  # the class lets print lay it out
     assert box.find("p", cls="admonition-title").text() == entry["title"]
     body = words(box.text())
     assert [strong.text() for strong in box.find_all("strong")] == re.findall(r"\*\*(.+?)\*\*", entry["text"])
@@ -438,7 +438,7 @@ def test_a_pain_page_map_draws_both_sides_in_every_view_it_needs() -> None:
 
 
 def remove_pain_map(docs: Path) -> None:
-    edit(docs / "muscles/piriformis.md", "pain_map: {main: [buttock], spill: [sacrum, thigh-back]}\n", "")
+    edit(docs / "muscles/piriformis.md", "pain_map: {main: [buttock], spill: [sacrum, sacroiliac, thigh-back]}\n", "")
 
 
 def remove_muscle_shape(docs: Path) -> None:
@@ -555,6 +555,28 @@ def test_an_unknown_stretch_figure_is_a_data_error_naming_the_key() -> None:
         render("[[stretch-figure half-kneeling-hip-flexr]]", "atlas.figures")
     assert_data_error(caught.value, "[[stretch-figure half-kneeling-hip-flexr]]",
                       f"docs/{model.POSES_FILE} has no figure 'half-kneeling-hip-flexr'")
+
+
+def test_a_bent_back_is_drawn_as_a_curve_and_the_muscle_band_follows_it(docs_copy: Path) -> None:
+    poses = docs_copy / model.POSES_FILE
+    poses.write_text(
+        "curl:\n  caption: A curled back.\n  view: side\n  props: [mat]\n"
+        "  start:\n    says: Flat back.\n    pelvis: [200, 250]\n    trunk: -90\n"
+        "    limbs:\n      near_leg: [0, 0, 90]\n    muscle: {from: [trunk, 0.1], to: [trunk, 0.9]}\n"
+        "  end:\n    says: Round back.\n    pelvis: [200, 250]\n    trunk: -90\n    trunk_bend: [0, -20]\n"
+        "    limbs:\n      near_leg: [0, 0, 90]\n    muscle: {from: [trunk, 0.1], to: [trunk, 0.9]}\n",
+        encoding="utf-8")
+    flat, bent = tree(render("[[stretch-figure curl]]", "atlas.figures", docs=docs_copy)).find_all("svg")
+    assert flat.find_all("line", cls="atlas-fig-muscle") and not flat.find_all("path", cls="atlas-fig-body")
+    back = bent.find("path", cls="atlas-fig-body")  # the trunk: one quadratic curve, bulging upwards
+    assert back is not None and " Q" in back.attrs["d"] and back.attrs["fill"] == "none"
+    control_y = float(back.attrs["d"].split(" Q")[1].split()[0].split(",")[1])
+    assert control_y == pytest.approx(250 - 2 * 20)
+    band = bent.find("path", cls="atlas-fig-muscle")
+    assert band is not None and not bent.find_all("line", cls="atlas-fig-muscle")
+    ys = [float(point.split(",")[1]) for point in band.attrs["d"].lstrip("M").split(" L")]
+    assert min(ys) == pytest.approx(250 - 20, abs=0.5), "the band does not follow the curve up to its top"
+    assert ys[0] > min(ys) and ys[-1] > min(ys)
 
 
 POSE_START = "      near_arm: [15, 50]\n    muscle: {from: [trunk, 0.14], to: [near_leg.thigh, 0.5], shift: [7, 0]}\n"

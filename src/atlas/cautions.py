@@ -53,7 +53,7 @@ class CautionPreprocessor(Preprocessor):
             if block:
                 found = caution(block.group("key"))
                 body = f"{found.text}[^{found.footnote}]".splitlines()
-                out += ["", f'!!! warning "{found.title}"', *(f"    {text}" if text else "" for text in body), ""]
+                out += ["", f'!!! warning atlas-caution-box "{found.title}"', *(f"    {text}" if text else "" for text in body), ""]
             elif "[[caution" in line:
                 out.append(_outside_code(line, lambda match: _short(caution(match.group("key")))))
             else:

@@ -233,8 +233,8 @@ LIMB_PARTS = {"leg": ("thigh", "shank", "foot"), "arm": ("upper_arm", "forearm")
 PROPS = ("floor", "mat", "wall-left", "wall-right")
 FIGURE_VIEWS = ("side", "front", "feet")
 FIGURE_FIELDS = ("caption", "view", "props", "frame", "start", "end")
-POSE_FIELDS = ("says", "view", "props", "frame", "pelvis", "trunk", "trunk_scale", "hips", "head", "limbs",
-               "scale", "muscle", "arrows")
+POSE_FIELDS = ("says", "view", "props", "frame", "pelvis", "trunk", "trunk_scale", "trunk_bend", "hips", "head",
+               "limbs", "scale", "muscle", "arrows")
 POSE_REQUIRED = ("says", "pelvis", "trunk", "limbs")
 
 
@@ -308,6 +308,8 @@ def _pose_problems(node: yaml.Node, rel: str) -> Iterator[Problem]:
         yield rel, _line(fields["says"][1]), "'says' must be words"
     if "pelvis" in fields and _numbers(fields["pelvis"][1], 2) is None:
         yield rel, _line(fields["pelvis"][1]), "'pelvis' must be [x, y]"
+    if "trunk_bend" in fields and _numbers(fields["trunk_bend"][1], 2) is None:
+        yield rel, _line(fields["trunk_bend"][1]), "'trunk_bend' must be [x, y]: how far the middle of the back is pushed"
     for key in ("trunk", "trunk_scale", "hips", "head"):
         value = _value(fields[key][1]) if key in fields else 0
         if isinstance(value, bool) or not isinstance(value, (int, float)):

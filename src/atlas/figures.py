@@ -57,9 +57,19 @@ class Body:
     head: Point
     trunk: tuple[Point, Point]  # pelvis, neck
     torso: tuple[Point, ...]  # the outline of the trunk when the body faces us (any view but "side")
+    bend: Point = (0.0, 0.0)  # how far the middle of the trunk is pushed off the straight line (a curved spine)
+
+    def trunk_control(self) -> Point:
+        """The control point of the trunk's curve: the curve's middle lies `bend` off the straight line."""
+        (x1, y1), (x2, y2) = self.trunk
+        return (x1 + x2) / 2 + 2 * self.bend[0], (y1 + y2) / 2 + 2 * self.bend[1]
 
     def point(self, segment: str, fraction: float) -> Point:
-        start, end = self.trunk if segment == "trunk" else self.segments[segment]
+        if segment == "trunk":  # along the trunk's curve (a straight line when it is not bent)
+            (x1, y1), (x2, y2), (cx, cy) = *self.trunk, self.trunk_control()
+            a, b, c = (1 - fraction) ** 2, 2 * (1 - fraction) * fraction, fraction ** 2
+            return a * x1 + b * cx + c * x2, a * y1 + b * cy + c * y2
+        start, end = self.segments[segment]
         return start[0] + (end[0] - start[0]) * fraction, start[1] + (end[1] - start[1]) * fraction
 
 
@@ -89,7 +99,8 @@ def pose_body(pose: dict[str, Any], view: str) -> Body:
             end = along(start, float(angle), length * float(factor))
             segments[f"{name}.{part}"] = (start, end)
             start = end
-    return Body(segments, head, (pelvis, neck), torso)  # type: ignore[arg-type]
+    bend = pose.get("trunk_bend", [0, 0])
+    return Body(segments, head, (pelvis, neck), torso, (float(bend[0]), float(bend[1])))  # type: ignore[arg-type]
 
 
 def draw_props(svg: Element, props: list[str], frame: tuple[float, float, float, float]) -> None:
@@ -122,7 +133,12 @@ def draw_body(svg: Element, body: Body, view: str, limbs: list[str]) -> None:
         if name.startswith("far"):
             limb(name)
     pelvis, neck = body.trunk
-    if view == "side":  # a thick line whose rounded ends stop at the hips and the neck
+    if view == "side" and body.bend != (0.0, 0.0):  # a curved back: a thick curve through the trunk
+        start, end = body.point("trunk", 0.12), body.point("trunk", 0.88)
+        control = body.trunk_control()
+        sub_element(svg, "path", d=f"M{start[0]:.1f},{start[1]:.1f} Q{control[0]:.1f},{control[1]:.1f} "
+                    f"{end[0]:.1f},{end[1]:.1f}", class_="atlas-fig-body", fill="none", stroke_width=f"{TRUNK_SIDE:.1f}")
+    elif view == "side":  # a thick line whose rounded ends stop at the hips and the neck
         dx, dy = neck[0] - pelvis[0], neck[1] - pelvis[1]
         length = math.hypot(dx, dy) or 1.0
         inset = (dx / length * TRUNK_SIDE / 2, dy / length * TRUNK_SIDE / 2)
@@ -154,11 +170,17 @@ def draw_panel(parent: Element, spec: dict[str, Any], stage: str, label: str) ->
     muscle = pose.get("muscle")
     if muscle:
         shift = muscle.get("shift", [0, 0])
-        a = body.point(muscle["from"][0], float(muscle["from"][1]))
-        b = body.point(muscle["to"][0], float(muscle["to"][1]))
-        a, b = (a[0] + shift[0], a[1] + shift[1]), (b[0] + shift[0], b[1] + shift[1])
-        line(svg, a, b, "atlas-fig-muscle-edge")
-        line(svg, a, b, "atlas-fig-muscle")
+        (start, t0), (end, t1) = muscle["from"], muscle["to"]
+        if start == end == "trunk" and body.bend != (0.0, 0.0):  # follow the curve of a bent back
+            points = [body.point("trunk", float(t0) + (float(t1) - float(t0)) * i / 8) for i in range(9)]
+            d = "M" + " L".join(f"{x + shift[0]:.1f},{y + shift[1]:.1f}" for x, y in points)
+            for css in ("atlas-fig-muscle-edge", "atlas-fig-muscle"):
+                sub_element(svg, "path", d=d, class_=css, fill="none")
+        else:
+            a, b = body.point(start, float(t0)), body.point(end, float(t1))
+            a, b = (a[0] + shift[0], a[1] + shift[1]), (b[0] + shift[0], b[1] + shift[1])
+            line(svg, a, b, "atlas-fig-muscle-edge")
+            line(svg, a, b, "atlas-fig-muscle")
     for (x1, y1), (x2, y2) in pose.get("arrows", []):
         sub_element(svg, "path", d=f"M{x1},{y1} L{x2},{y2}", class_="atlas-fig-arrow", marker_end=f"url(#{arrow_id})")
     caption = sub_element(panel, "p", class_="atlas-stretch__step")

@@ -23,8 +23,11 @@ FOLDER_BY_KIND = {kind: folder for folder, kind in KIND_BY_FOLDER.items()}
 # Body zones a pain page may name, from the patient's point of view, with the words shown to
 # readers. Each is drawn on the body map from docs/_data/body.yml.
 ZONE_LABELS: dict[str, str] = {
+    "lower-belly": "Lower belly",
+    "flank": "Side of the waist (flank)",
     "lower-back": "Lower back",
     "sacrum": "Base of the spine (sacrum)",
+    "sacroiliac": "Dimples at the base of the spine (sacroiliac joints)",
     "buttock": "Buttock",
     "groin": "Groin",
     "hip-side": "Side of the hip",
@@ -53,18 +56,37 @@ ANY_MARKER = re.compile(r"\[\[(?P<name>[^\]\s]*)(?:\s+(?P<argument>[^\]]*))?\]\]
 MARKER_NAMES = ("body-map", "pain-map", "stretch-figure", "caution")
 TODO_MARKER = "todo"  # `[[todo what to write]]`: left by `dev.py new`, reported as UNFINISHED until written
 
+# Search ranks pain pages a little higher than muscle and stretch pages, since a person typing a symptom
+# wants the page about that pain first (Material's `search: {boost: ...}` front matter).
+PAIN_SEARCH_BOOST = 1.5
+
 ZONE_VALUES = ("Main", "Spill-over")
 EVIDENCE_VALUES = ("Experimental referral", "Clinical studies", "Clinical description")
 ROLE_VALUES = ("Main target", "Also stretched")
 
 SUMMARY_TAG = "summary"
 SUMMARY_TITLE = "In short"
-# The urgent-care box every pain page includes; a page whose pain reaches the calf includes the version
-# that adds the signs of a blood clot in the leg.
+# The urgent-care box every pain page includes. A page whose pain reaches the calf includes the version
+# that adds the signs of a blood clot in the leg; one whose pain is in the belly or flank, the version
+# that adds the signs of an emergency in the belly. The first that applies, in this order, is needed.
 RED_FLAGS_SNIPPET = "red-flags.md"
 RED_FLAGS_CALF_SNIPPET = "red-flags-calf.md"
-RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET)
+RED_FLAGS_BELLY_SNIPPET = "red-flags-belly.md"
 CALF_ZONES = ("calf",)
+BELLY_ZONES = ("lower-belly", "flank")
+RED_FLAGS_VARIANTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (CALF_ZONES, RED_FLAGS_CALF_SNIPPET, "reaches the calf, so the box must be the one with the signs of a blood clot"),
+    (BELLY_ZONES, RED_FLAGS_BELLY_SNIPPET, "is in the belly or flank, so the box must be the one with the signs of an emergency in the belly"),
+)
+RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET, RED_FLAGS_BELLY_SNIPPET)
+
+
+def red_flags_needed(zones: list[str]) -> tuple[str, str]:
+    """The urgent-care box a pain page with these zones must include, and why (empty for the plain one)."""
+    for variant_zones, snippet, why in RED_FLAGS_VARIANTS:
+        if any(zone in variant_zones for zone in zones):
+            return snippet, why
+    return RED_FLAGS_SNIPPET, ""
 # Footnotes that shared text brings with it (the urgent-care box, the cautions): not the page's own.
 RESERVED_FOOTNOTE_PREFIXES = ("urgent-", "caution-")
 

@@ -35,6 +35,7 @@ def page_text(kind: str, title: str, today: dt.date) -> str:
     ]
     if kind == "pain":
         front.append(f"zones: [{model.ZONES[0]}]  # {TODO.format('the zones where this pain is felt')}")
+        front.append(f"search: {{boost: {model.PAIN_SEARCH_BOOST}}}")
     front += [f"updated: {today.isoformat()}", f"review_due: {due.isoformat()}", "---", ""]
     body = [
         '!!! summary "In short"',

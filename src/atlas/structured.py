@@ -59,7 +59,8 @@ def structured_data(rel: str, meta: dict[str, Any], title: str, url: str, site_n
                                 "exerciseType": "Stretching"}
         dose = meta.get("dose")
         if isinstance(dose, dict):
-            plan["activityDuration"] = f"PT{dose['hold_seconds']}S"
+            if "hold_seconds" in dose:  # a movement that is repeated, not held, has no hold time
+                plan["activityDuration"] = f"PT{dose['hold_seconds']}S"
             plan["repetitions"] = {"@type": "QuantitativeValue", "minValue": dose["repeats"][0],
                                    "maxValue": dose["repeats"][1]}
             plan["activityFrequency"] = dose["how_often"]

@@ -114,15 +114,12 @@ def _check_page(page: Page, cautions: dict[str, Caution], today: dt.date) -> Ite
 
 def _check_red_flags(page: Page) -> Iterable[Finding]:
     zones = page.meta.get("zones") if isinstance(page.meta.get("zones"), list) else []
-    calf = any(zone in model.CALF_ZONES for zone in zones)
-    wanted = model.RED_FLAGS_CALF_SNIPPET if calf else model.RED_FLAGS_SNIPPET
+    wanted, why = model.red_flags_needed([str(zone) for zone in zones])
     if page.red_flags_snippet is None:
         yield Finding(page.shown, 1, "RED_FLAGS_MISSING",
                       f'a pain page must include the urgent-care box: --8<-- "{wanted}"')
-    elif calf and page.red_flags_snippet != wanted:
-        yield Finding(page.shown, 1, "RED_FLAGS_MISSING",
-                      f'this pain reaches the calf, so the urgent-care box must be the one with the signs of '
-                      f'a blood clot: --8<-- "{wanted}"')
+    elif why and page.red_flags_snippet != wanted:
+        yield Finding(page.shown, 1, "RED_FLAGS_MISSING", f'this pain {why}: --8<-- "{wanted}"')
 
 
 def _check_fields(page: Page, cautions: dict[str, Caution]) -> Iterable[Finding]:
@@ -263,11 +260,13 @@ def _field_problem(name: str, value: Any, cautions: dict[str, Caution]) -> str |
                     f"known zones: {', '.join(model.ZONES)}")
         return None
     if name == "dose":
-        ok = (isinstance(value, dict) and set(value) == {"hold_seconds", "repeats", "how_often"}
-              and isinstance(value["hold_seconds"], int) and isinstance(value["how_often"], str)
+        # hold_seconds may be left out for a movement that is repeated rather than held
+        ok = (isinstance(value, dict) and {"repeats", "how_often"} <= set(value) <= {"hold_seconds", "repeats", "how_often"}
+              and isinstance(value.get("hold_seconds", 0), int) and isinstance(value["how_often"], str)
               and isinstance(value["repeats"], list) and len(value["repeats"]) == 2
               and all(isinstance(n, int) for n in value["repeats"]))
-        return None if ok else "must be like '{hold_seconds: 30, repeats: [2, 4], how_often: once a day}'"
+        return None if ok else ("must be like '{hold_seconds: 30, repeats: [2, 4], how_often: once a day}' "
+                                "(leave out hold_seconds for a movement that is repeated, not held)")
     if name == "aliases":
         return alias_problem(value)
     if name == "pain_map":
