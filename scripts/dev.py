@@ -3,7 +3,7 @@
 
     python3 scripts/dev.py serve   # set up, then serve the site at http://127.0.0.1:8000
     python3 scripts/dev.py check   # set up, then run every check: table checker, strict build, tests
-    python3 scripts/dev.py new muscle "Gluteus maximus"   # a new page with every section it needs
+    python3 scripts/dev.py new muscle "Tibialis anterior"   # a new page with every section it needs
 
 Set-up makes a virtual environment in .venv and installs the pinned requirements into it; it is
 skipped when nothing has changed since the last run. Uses only the standard library, so it runs
@@ -142,7 +142,7 @@ def main() -> int:
     sub.add_parser("check", help="set up, then run every check")
     new_parser = sub.add_parser("new", help="write a new page with every section it needs")
     new_parser.add_argument("kind", choices=["muscle", "pain", "stretch"])
-    new_parser.add_argument("title", help='the page title, e.g. "Gluteus maximus"')
+    new_parser.add_argument("title", help='the page title, e.g. "Tibialis anterior"')
     args = parser.parse_args()
     # Material prints a banner about its end of life (May 2027) on every build. The project is
     # already written to move to its successor, so the banner is noise in every run.

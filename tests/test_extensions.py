@@ -528,6 +528,7 @@ STAGES = ("start", "end")
 def test_a_stretch_figure_draws_two_panels_with_their_words_and_a_legend() -> None:
     spec = read_yaml(DOCS / model.POSES_FILE)[FIGURE]
     figure = tree(render(f"[[stretch-figure {FIGURE}]]", "atlas.figures")).find("figure", cls="atlas-stretch")
+    assert "data-search-exclude" in figure.attrs, "the figure's words (the same on every stretch) would be searched"
     panels = figure.find("div", cls="atlas-stretch__panels").find_all("div", cls="atlas-stretch__panel")
     assert len(panels) == 2
     for panel, stage, label in zip(panels, STAGES, ("1 Start", "2 Stretch")):

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("kind", sorted(model.FOLDER_BY_KIND))
 def test_a_new_page_has_every_part_and_cannot_pass_unfinished(tmp_path: Path, kind: str) -> None:
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    path = new_page(tmp_path, kind, "Gluteus maximus", today=dt.date(2026, 12, 2))
+    path = new_page(tmp_path, kind, "Tibialis anterior", today=dt.date(2026, 12, 2))
     rel = path.relative_to(tmp_path / "docs").as_posix()
-    assert rel == f"{model.FOLDER_BY_KIND[kind]}/gluteus-maximus.md"
+    assert rel == f"{model.FOLDER_BY_KIND[kind]}/tibialis-anterior.md"
     page, problems = read_page(path, rel, rel)
     assert problems == [] and page.meta_ok and page.has_summary
     assert page.section_order == list(model.SECTIONS[kind])
@@ -34,4 +34,4 @@ def test_a_new_page_has_every_part_and_cannot_pass_unfinished(tmp_path: Path, ki
     assert {f.path for f in findings} == {rel}, "a new page must not break any other page"
     assert model.page_url(rel) in (tmp_path / "docs" / model.PUBLISHED_FILE).read_text(encoding="utf-8")
     with pytest.raises(FileExistsError):
-        new_page(tmp_path, kind, "Gluteus maximus")
+        new_page(tmp_path, kind, "Tibialis anterior")

@@ -129,7 +129,9 @@ def render_view(parent: Element, body: Body, view: str, targets: dict[str, list[
 
 
 def render_list(parent: Element, targets: dict[str, list[PainPage]]) -> None:
-    listing = sub_element(parent, "ul", class_="atlas-bodymap__list")
+    # The list repeats every pain page's title: left out of search, so it does not outrank the pages.
+    wrapper = sub_element(parent, "section", class_="atlas-bodymap__zones", data_search_exclude="")
+    listing = sub_element(wrapper, "ul", class_="atlas-bodymap__list")
     for zone in model.ZONES:
         pages = targets[zone]
         if not pages:
@@ -144,7 +146,7 @@ def render_list(parent: Element, targets: dict[str, list[PainPage]]) -> None:
 def render(parent: Element, body: Body, pages: list[PainPage]) -> None:
     """Append the map, then the same links as a plain list, to `parent`."""
     targets = zone_targets(pages)
-    views = sub_element(parent, "div", class_="atlas-bodymap")
+    views = sub_element(parent, "div", class_="atlas-bodymap", data_search_exclude="")  # labels repeat the list
     for view in body.views:
         render_view(views, body, view, targets)
     sub_element(parent, "h2", "Pain pages by body zone")
@@ -191,7 +193,7 @@ class PainMap:
 
 
 def render_pain_map(parent: Element, body: Body, plan: PainMap) -> None:
-    figure = sub_element(parent, "figure", class_="atlas-painmap")
+    figure = sub_element(parent, "figure", class_="atlas-painmap", data_search_exclude="")  # its words repeat the page
     views = sub_element(figure, "div", class_="atlas-painmap__views")
     both_sides = plan.muscle is None
     for view in plan.views(body):

@@ -189,7 +189,7 @@ def draw_panel(parent: Element, spec: dict[str, Any], stage: str, label: str) ->
 
 
 def render(parent: Element, spec: dict[str, Any]) -> None:
-    figure = sub_element(parent, "figure", class_="atlas-stretch")
+    figure = sub_element(parent, "figure", class_="atlas-stretch", data_search_exclude="")  # words repeated on every page
     panels = sub_element(figure, "div", class_="atlas-stretch__panels")
     draw_panel(panels, spec, "start", "1 Start")
     draw_panel(panels, spec, "end", "2 Stretch")

@@ -32,9 +32,12 @@ ZONE_LABELS: dict[str, str] = {
     "groin": "Groin",
     "hip-side": "Side of the hip",
     "thigh-front": "Front of the thigh",
+    "thigh-inner": "Inner thigh",
     "thigh-side": "Outside of the thigh",
     "thigh-back": "Back of the thigh",
+    "knee-front": "Front of the knee",
     "knee-side": "Outside of the knee",
+    "knee-back": "Back of the knee",
     "leg-side": "Outside of the lower leg",
     "calf": "Calf",
     "ankle": "Ankle",
@@ -67,18 +70,22 @@ ROLE_VALUES = ("Main target", "Also stretched")
 SUMMARY_TAG = "summary"
 SUMMARY_TITLE = "In short"
 # The urgent-care box every pain page includes. A page whose pain reaches the calf includes the version
-# that adds the signs of a blood clot in the leg; one whose pain is in the belly or flank, the version
-# that adds the signs of an emergency in the belly. The first that applies, in this order, is needed.
+# that adds the signs of a blood clot in the leg; one whose pain is in the belly or flank, or in the
+# groin, the version with the signs of an emergency there. The first that applies, in this order, is
+# needed.
 RED_FLAGS_SNIPPET = "red-flags.md"
 RED_FLAGS_CALF_SNIPPET = "red-flags-calf.md"
 RED_FLAGS_BELLY_SNIPPET = "red-flags-belly.md"
+RED_FLAGS_GROIN_SNIPPET = "red-flags-groin.md"
 CALF_ZONES = ("calf",)
 BELLY_ZONES = ("lower-belly", "flank")
+GROIN_ZONES = ("groin",)
 RED_FLAGS_VARIANTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (CALF_ZONES, RED_FLAGS_CALF_SNIPPET, "reaches the calf, so the box must be the one with the signs of a blood clot"),
     (BELLY_ZONES, RED_FLAGS_BELLY_SNIPPET, "is in the belly or flank, so the box must be the one with the signs of an emergency in the belly"),
+    (GROIN_ZONES, RED_FLAGS_GROIN_SNIPPET, "is in the groin, so the box must be the one with the signs of an emergency in the groin and hip"),
 )
-RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET, RED_FLAGS_BELLY_SNIPPET)
+RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET, RED_FLAGS_BELLY_SNIPPET, RED_FLAGS_GROIN_SNIPPET)
 
 
 def red_flags_needed(zones: list[str]) -> tuple[str, str]:
