@@ -28,8 +28,10 @@ ZONE_LABELS: dict[str, str] = {
     "lower-back": "Lower back",
     "sacrum": "Base of the spine (sacrum)",
     "sacroiliac": "Dimples at the base of the spine (sacroiliac joints)",
+    "coccyx": "Tailbone (coccyx)",
     "buttock": "Buttock",
     "groin": "Groin",
+    "perineum": "Between the legs (perineum)",
     "hip-side": "Side of the hip",
     "thigh-front": "Front of the thigh",
     "thigh-inner": "Inner thigh",
@@ -41,6 +43,7 @@ ZONE_LABELS: dict[str, str] = {
     "leg-side": "Outside of the lower leg",
     "calf": "Calf",
     "ankle": "Ankle",
+    "heel": "Heel",
 }
 ZONES: tuple[str, ...] = tuple(ZONE_LABELS)
 
@@ -70,22 +73,26 @@ ROLE_VALUES = ("Main target", "Also stretched")
 SUMMARY_TAG = "summary"
 SUMMARY_TITLE = "In short"
 # The urgent-care box every pain page includes. A page whose pain reaches the calf includes the version
-# that adds the signs of a blood clot in the leg; one whose pain is in the belly or flank, or in the
-# groin, the version with the signs of an emergency there. The first that applies, in this order, is
+# that adds the signs of a blood clot in the leg; one whose pain is in the belly or flank, between the
+# legs, or in the groin, the version with the warning signs there. The first that applies, in this order, is
 # needed.
 RED_FLAGS_SNIPPET = "red-flags.md"
 RED_FLAGS_CALF_SNIPPET = "red-flags-calf.md"
 RED_FLAGS_BELLY_SNIPPET = "red-flags-belly.md"
 RED_FLAGS_GROIN_SNIPPET = "red-flags-groin.md"
+RED_FLAGS_PELVIC_SNIPPET = "red-flags-pelvic.md"
 CALF_ZONES = ("calf",)
 BELLY_ZONES = ("lower-belly", "flank")
 GROIN_ZONES = ("groin",)
+PELVIC_ZONES = ("perineum",)
 RED_FLAGS_VARIANTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (CALF_ZONES, RED_FLAGS_CALF_SNIPPET, "reaches the calf, so the box must be the one with the signs of a blood clot"),
     (BELLY_ZONES, RED_FLAGS_BELLY_SNIPPET, "is in the belly or flank, so the box must be the one with the signs of an emergency in the belly"),
+    (PELVIC_ZONES, RED_FLAGS_PELVIC_SNIPPET, "is in the pelvis or between the legs, so the box must be the one with the pelvic warning signs"),
     (GROIN_ZONES, RED_FLAGS_GROIN_SNIPPET, "is in the groin, so the box must be the one with the signs of an emergency in the groin and hip"),
 )
-RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET, RED_FLAGS_BELLY_SNIPPET, RED_FLAGS_GROIN_SNIPPET)
+RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET, RED_FLAGS_BELLY_SNIPPET, RED_FLAGS_GROIN_SNIPPET,
+                      RED_FLAGS_PELVIC_SNIPPET)
 
 
 def red_flags_needed(zones: list[str]) -> tuple[str, str]:
