@@ -188,3 +188,12 @@ def test_strict_build_fails_on_a_broken_link_and_a_broken_anchor(tmp_path: Path)
     assert result.returncode != 0
     assert "no-such-muscle.md" in result.stderr + result.stdout
     assert "no-such-section" in result.stderr + result.stdout
+
+
+def test_references_and_pictures_stay_out_of_the_search_index(built: tuple[Path, str]) -> None:
+    """Nobody searches for a citation or a figure legend: they are on the page, not in the index."""
+    docs = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    content = [doc for doc in docs if doc["location"].split("/")[0] in ("pain", "muscles", "stretches")]
+    assert content, "no pain, muscle or stretch page in the search index"
+    assert not [doc["location"] for doc in content if doc["location"].endswith("#references") and doc["text"]]
+    assert not [doc["location"] for doc in content if "doi.org/" in doc["text"] or "orange band" in doc["text"]]

@@ -93,3 +93,11 @@ def test_search_finds_the_expected_page_in_the_top_three(search_page: Any) -> No
 def test_search_finds_held_out_queries_it_was_never_tuned_for(search_page: Any) -> None:
     rate, report = score(search_page, HELD_OUT, "held-out queries")
     assert rate >= HELD_OUT_PASS_RATE, report
+
+
+def test_misspelling_tags_are_not_shown_in_results(search_page: Any) -> None:
+    """A page's tags (misspellings such as "siatica") help search match, but readers never see them."""
+    assert search(search_page, "siatica"), "the misspelling no longer finds the sciatica page"
+    shown = search_page.eval_on_selector_all(
+        ".md-search-result .md-tag", "tags => tags.filter(tag => tag.offsetParent !== null).map(tag => tag.textContent)")
+    assert shown == []

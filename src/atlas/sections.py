@@ -12,6 +12,8 @@ from xml.etree.ElementTree import Element
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from . import model
+
 
 def section_class(heading: str) -> str:
     return "atlas-section--" + "-".join(re.findall(r"[a-z0-9]+", heading.lower()))
@@ -32,6 +34,8 @@ class SectionProcessor(Treeprocessor):
                 ]
                 text = "".join(words).strip()
                 section = Element("section", {"class": f"atlas-section {section_class(text)}"})
+                if text == model.REFERENCES_SECTION:  # the sources: on the page, not in the search index
+                    section.set("data-search-exclude", "")
                 root.append(section)
             (section if section is not None else root).append(child)
 
