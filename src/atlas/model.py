@@ -77,30 +77,38 @@ SUMMARY_TITLE = "In short"
 # legs, or in the groin, the version with the warning signs there. The first that applies, in this order, is
 # needed.
 RED_FLAGS_SNIPPET = "red-flags.md"
-RED_FLAGS_CALF_SNIPPET = "red-flags-calf.md"
-RED_FLAGS_BELLY_SNIPPET = "red-flags-belly.md"
-RED_FLAGS_GROIN_SNIPPET = "red-flags-groin.md"
-RED_FLAGS_PELVIC_SNIPPET = "red-flags-pelvic.md"
-CALF_ZONES = ("calf",)
-BELLY_ZONES = ("lower-belly", "flank")
-GROIN_ZONES = ("groin",)
-PELVIC_ZONES = ("perineum",)
-RED_FLAGS_VARIANTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (CALF_ZONES, RED_FLAGS_CALF_SNIPPET, "reaches the calf, so the box must be the one with the signs of a blood clot"),
-    (BELLY_ZONES, RED_FLAGS_BELLY_SNIPPET, "is in the belly or flank, so the box must be the one with the signs of an emergency in the belly"),
-    (PELVIC_ZONES, RED_FLAGS_PELVIC_SNIPPET, "is in the pelvis or between the legs, so the box must be the one with the pelvic warning signs"),
-    (GROIN_ZONES, RED_FLAGS_GROIN_SNIPPET, "is in the groin, so the box must be the one with the signs of an emergency in the groin and hip"),
+
+
+@dataclass(frozen=True)
+class RedFlagsVariant:
+    """A version of the urgent-care box that a pain page in any of `zones` must include, and why."""
+
+    zones: tuple[str, ...]
+    snippet: str
+    why: str
+
+
+RED_FLAGS_VARIANTS = (
+    RedFlagsVariant(("calf",), "red-flags-calf.md",
+                    "reaches the calf, so the box must be the one with the signs of a blood clot"),
+    RedFlagsVariant(("lower-belly", "flank"), "red-flags-belly.md",
+                    "is in the belly or flank, so the box must be the one with the signs of an emergency in the belly"),
+    RedFlagsVariant(("perineum",), "red-flags-pelvic.md",
+                    "is in the pelvis or between the legs, so the box must be the one with the pelvic warning signs"),
+    RedFlagsVariant(("groin",), "red-flags-groin.md",
+                    "is in the groin, so the box must be the one with the signs of an emergency in the groin and hip"),
 )
-RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, RED_FLAGS_CALF_SNIPPET, RED_FLAGS_BELLY_SNIPPET, RED_FLAGS_GROIN_SNIPPET,
-                      RED_FLAGS_PELVIC_SNIPPET)
+RED_FLAGS_SNIPPETS = (RED_FLAGS_SNIPPET, *(variant.snippet for variant in RED_FLAGS_VARIANTS))
 
 
 def red_flags_needed(zones: list[str]) -> tuple[str, str]:
     """The urgent-care box a pain page with these zones must include, and why (empty for the plain one)."""
-    for variant_zones, snippet, why in RED_FLAGS_VARIANTS:
-        if any(zone in variant_zones for zone in zones):
-            return snippet, why
+    for variant in RED_FLAGS_VARIANTS:
+        if any(zone in variant.zones for zone in zones):
+            return variant.snippet, variant.why
     return RED_FLAGS_SNIPPET, ""
+
+
 # Footnotes that shared text brings with it (the urgent-care box, the cautions): not the page's own.
 RESERVED_FOOTNOTE_PREFIXES = ("urgent-", "caution-")
 
