@@ -80,3 +80,15 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def reader(browser: Any) -> Iterator[Any]:
+    """One browser tab that a module's page-by-page checks reuse. It does not fetch the search index
+    (about 600 KB that every page loads for the search box), so each page loads in a fraction of the
+    time; the search tests load it."""
+    context = browser.new_context()
+    context.route("**/search/search_index.json", lambda route: route.abort())
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,5 +1,6 @@
 """Every muscle, pain and stretch page shows its picture: present, with a text alternative, and drawn
-inside its own box, on a phone and on a desktop, in headless Chromium."""
+inside its own box, on a phone and on a desktop, in headless Chromium (one load of each page, laid out
+at both widths)."""
 
 from __future__ import annotations
 
@@ -34,19 +35,19 @@ MEASURE = """figure => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_shows_its_picture(browser: Any, served: str, page_path: str, viewport: str) -> None:
-    page = browser.new_page(viewport=VIEWPORTS[viewport])
-    page.goto(f"{served}/{page_path}/")
-    figure = page.locator(FIGURE[page_path.split("/")[0]])
+def test_page_shows_its_picture(reader: Any, served: str, page_path: str) -> None:
+    reader.set_viewport_size(VIEWPORTS["phone"])
+    reader.goto(f"{served}/{page_path}/")
+    figure = reader.locator(FIGURE[page_path.split("/")[0]])
     assert figure.count() == 1, "the page's picture is missing"
     caption = figure.locator("figcaption").inner_text().strip()
     assert len(caption) > 40, "the picture has no caption in words"
-    pictures = figure.first.evaluate(MEASURE)
-    assert pictures, "the figure holds no drawing"
-    for picture in pictures:
-        assert picture["role"] == "img" and len(picture["label"]) > 30, picture
-        assert picture["inside"], f"a drawing spills out of its box: {picture['label'][:60]}"
-        assert picture["visible"] and picture["inColumn"], picture
-    page.close()
+    for name, viewport in VIEWPORTS.items():  # the same page, laid out again at each width
+        reader.set_viewport_size(viewport)
+        pictures = figure.first.evaluate(MEASURE)
+        assert pictures, "the figure holds no drawing"
+        for picture in pictures:
+            assert picture["role"] == "img" and len(picture["label"]) > 30, picture
+            assert picture["inside"], f"a drawing spills out of its box: {picture['label'][:60]}"
+            assert picture["visible"] and picture["inColumn"], (name, picture)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from sites import build, copy_project
-from test_search import search
+from test_search import COUNT_SEARCHES, search
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides" / "partials"
@@ -93,6 +93,7 @@ def test_hostile_title_runs_nothing_in_a_browser(hostile_site: Path, browser: An
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         page = browser.new_page()
+        page.add_init_script(COUNT_SEARCHES)
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/pain/outer-hip-pain/")

@@ -8,7 +8,6 @@ scores are printed; the held-out set must reach 80%."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,34 +27,50 @@ def page_of(href: str) -> str:
     return urlsplit(href).path.strip("/")
 
 
+# Counts the queries the page sends to Material's search worker and the results it gets back. Material
+# draws the first results in the same task that receives them, so once every query has its answer
+# (and one task later) the list on screen is the answer to the last query.
+COUNT_SEARCHES = """(() => {
+  const Native = window.Worker;
+  window.atlasSearches = {sent: 0, answered: 0};
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', event => { if (event.data?.type === 3) window.atlasSearches.answered++; });
+    }
+    postMessage(message, ...rest) {
+      if (message?.type === 2) window.atlasSearches.sent++;
+      return super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+SETTLED = """async () => {
+  const deadline = Date.now() + 10000;
+  while ((!window.atlasSearches.sent || window.atlasSearches.answered < window.atlasSearches.sent) && Date.now() < deadline)
+    await new Promise(resolve => setTimeout(resolve, 5));
+  await new Promise(resolve => setTimeout(resolve, 0));
+  return [...document.querySelectorAll('li.md-search-result__item > a.md-search-result__link:first-child')]
+    .map(link => link.getAttribute('href'));
+}"""
+
+
 def search(page: Any, query: str) -> list[str]:
     """Put `query` into the search box as a person would (all but the last key at once, then the last
-    key typed); return the result pages, best first, once they have settled."""
+    key typed); return the result pages, best first, once the search has answered."""
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("")
-    page.wait_for_function("!document.querySelector('li.md-search-result__item')")
     box.fill(query[:-1])
     page.keyboard.type(query[-1:])
-    previous, stable, deadline = None, 0, time.monotonic() + 10
-    while stable < 2 and time.monotonic() < deadline:  # results, or "no results", the same twice running
-        time.sleep(0.05)
-        current = page.eval_on_selector_all(
-            "li.md-search-result__item > a.md-search-result__link:first-child",
-            "links => links.map(link => link.getAttribute('href'))",
-        )
-        meta = page.text_content(".md-search-result__meta") or ""
-        answered = bool(current) or "No matching" in meta
-        stable = stable + 1 if answered and current == previous and "Initializing" not in meta else 0
-        previous = current
-    return [page_of(href) for href in previous or []]
+    return [page_of(href) for href in page.evaluate(SETTLED)]
 
 
 @pytest.fixture(scope="module")
 def search_page(browser: Any, served: str) -> Any:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(COUNT_SEARCHES)
     page.goto(served + "/")
     page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_function("window.atlasSearches !== undefined")
     yield page
     page.close()
 
