@@ -90,6 +90,33 @@ def serve(address: str) -> int:
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
+# axe-core, the accessibility engine the browser tests run in Chromium: its published npm package,
+# pinned by version and checked against the registry's SHA-512, unpacked into the virtual environment.
+AXE_VERSION = "4.14.1"
+AXE_URL = f"https://registry.npmjs.org/axe-core/-/axe-core-{AXE_VERSION}.tgz"
+AXE_SHA512 = "FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+AXE_FILE = VENV / f"axe-core-{AXE_VERSION}" / "axe.min.js"
+
+
+def ensure_axe() -> None:
+    if AXE_FILE.exists():
+        return
+    import base64
+    import io
+    import tarfile
+    import urllib.request
+
+    say(f"downloading axe-core {AXE_VERSION} for the accessibility tests")
+    with urllib.request.urlopen(AXE_URL, timeout=60) as response:
+        packed = response.read()
+    if base64.b64encode(hashlib.sha512(packed).digest()).decode() != AXE_SHA512:
+        sys.exit(f"axe-core {AXE_VERSION}: the download does not match its published checksum")
+    with tarfile.open(fileobj=io.BytesIO(packed)) as archive:
+        member = archive.extractfile("package/axe.min.js")
+        assert member is not None
+        AXE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        AXE_FILE.write_bytes(member.read())
+
 
 def ensure_chromium() -> None:
     """The browser tests drive Debian's Chromium; install it when missing and we are root."""
@@ -107,6 +134,7 @@ def check() -> int:
     """The table checker, one strict build, then the tests, which reuse that build."""
     install("requirements-dev.txt")
     ensure_chromium()
+    ensure_axe()
     failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="atlas-site-") as folder:
         site = Path(folder) / "site"
@@ -122,7 +150,7 @@ def check() -> int:
         else:
             Path(f"{site}.log").write_text(build.stdout + build.stderr, encoding="utf-8")
         say("tests")
-        env = {**os.environ, "ATLAS_CHECKED": "1"}
+        env = {**os.environ, "ATLAS_CHECKED": "1", "ATLAS_AXE": str(AXE_FILE)}
         if build.returncode == 0:
             env["ATLAS_BUILT_SITE"] = str(site)
         if subprocess.call([str(PYTHON), "-m", "pytest"], cwd=ROOT, env=env) != 0:

@@ -123,7 +123,7 @@ def test_every_table_link_to_an_adducting_stretch_shows_its_caution(built: tuple
     checked = 0
     for html_file in built[0].rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
-        for cell in re.findall(r"<td>(.*?)</td>", html, re.S):
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S):
             for link in re.finditer(r'<a href="[^"]*stretches/([\w-]+)/"', cell):
                 if link.group(1) in adducting:
                     after = cell[link.end():]

@@ -219,6 +219,33 @@ def test_section_class_is_made_from_the_heading_words_only() -> None:
     assert len(section.find_all("a", cls="headerlink")) == 1
 
 
+# --- atlas.tables --------------------------------------------------------------------------------
+
+WIDE_TABLE = """| Muscle | Where | Stretches |
+| --- | --- | --- |
+| [Psoas](p.md) | Back | **Lunge**, bridge |
+| Piriformis | Buttock | |
+"""
+
+
+def test_each_cell_of_a_wide_table_is_labelled_with_its_column() -> None:
+    rows = tree(render(WIDE_TABLE, "atlas.tables", "tables")).find("tbody").find_all("tr")
+    labels = [[cell.attrs.get("data-label") for cell in row.find_all("td")] for row in rows]
+    assert labels == [["Muscle", "Where", "Stretches"]] * 2
+    assert rows[0].find_all("td")[2].text() == "Lunge, bridge"  # the cells themselves unchanged
+
+
+def test_heading_markup_is_left_out_of_the_label() -> None:
+    text = WIDE_TABLE.replace("| Muscle |", "| **Muscle** (*name*) |")
+    cell = tree(render(text, "atlas.tables", "tables")).find("tbody").find_all("td")[0]
+    assert cell.attrs["data-label"] == "Muscle (name)"
+
+
+def test_a_two_column_table_fits_a_phone_and_is_left_alone() -> None:
+    text = "| Part | Details |\n| --- | --- |\n| Origin | The pelvis |\n"
+    assert render(text, "atlas.tables", "tables") == render(text, "tables")
+
+
 # --- atlas.cautions ------------------------------------------------------------------------------
 
 CAUTION = "outer-hip-tendons"

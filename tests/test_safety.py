@@ -28,16 +28,24 @@ def _without_header(text: str) -> str:
     return re.sub(r"\A\{#-.*?-#\}\n?", "", text, count=1, flags=re.S)
 
 
+# What an override changes in Material's partial besides escaping, as (ours, Material's): the search
+# dialog's name.
+CHANGED = {"search.html": [('role="dialog" aria-label="{{ lang.t(\'search\') }}"', 'role="dialog"')]}
+
+
 @pytest.mark.parametrize("partial", sorted(OVERRIDES.glob("*.html")), ids=lambda p: p.name)
 def test_overridden_partials_are_materials_own_with_titles_escaped(partial: Path) -> None:
-    """Each overridden partial is Material's file with `| e` added to titles, and nothing else, so an
-    upgrade of Material that changes the file is noticed here."""
+    """Each overridden partial is Material's file with `| e` added to titles (or the few words listed
+    in CHANGED), and nothing else, so an upgrade of Material that changes the file is noticed here."""
     import material
 
     original = Path(material.__file__).parent / "templates" / "partials" / partial.name
     ours = _without_header(partial.read_text(encoding="utf-8"))
     theirs = _without_header(original.read_text(encoding="utf-8"))
-    assert ours != theirs, "the override adds no escaping"
+    assert ours != theirs, "the override changes nothing"
+    for changed, material_own in CHANGED.get(partial.name, []):
+        assert ours.count(changed) == 1, f"{partial.name} no longer has {changed!r}"
+        ours = ours.replace(changed, material_own)
     assert _unescaped(ours) == _unescaped(theirs)
 
 

@@ -3,6 +3,8 @@
 - each page's kind from the page model, for the templates (a pain or stretch page prints as a handout);
 - each page's full address as a QR code (SVG, made here with segno) for printed handouts;
 - each page's schema.org structured data (atlas.structured), from its front matter;
+- the "Skip to content" link aimed at the start of the page (its title), not past the summary and
+  the urgent-care box to the first section;
 - after the build, the alias redirects and the graph JSON (atlas.publish).
 
 Everything here is optional for the site to make sense: without it, pages simply print without a
@@ -15,10 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import segno
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .publish import publish
 from .model import FOLDER_BY_KIND, kind_of
 from .structured import json_ld
+
+# The id of the empty target at the very start of a page's content (overrides/main.html).
+CONTENT_START = "atlas-content"
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any, **_: Any) -> dict[str, Any]:
@@ -31,10 +37,24 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any, *
         page.meta["atlas_address"] = address
         page.meta["atlas_qr"] = qr.svg_inline(scale=3, border=2, dark="#000", light="#fff", omitsize=True,
                                               title=f"QR code for {address}")
+    _skip_to_start(page)
     if page.file and page.meta.get("title"):
         page.meta["atlas_json_ld"] = json_ld(page.file.src_uri, page.meta, page.title, page.canonical_url,
                                              config["site_name"], config["site_url"])
     return context
+
+
+def _skip_to_start(page: Any) -> None:
+    """Material aims "Skip to content" at the first entry of the table of contents. On a page whose
+    title comes from its front matter that is the first `##` section, past the summary and the
+    urgent-care box; put the title in front, as Material's own level-1 entry (which its contents list
+    leaves out), pointing at the start of the content."""
+    items = list(page.toc.items) if page.toc else []
+    if items and items[0].level == 1:
+        return
+    start = AnchorLink(page.title or "", CONTENT_START, 1)
+    start.children = items
+    page.toc = TableOfContents([start])
 
 
 def _mark_section(page: Any, nav: Any) -> None:

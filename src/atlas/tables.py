@@ -1,0 +1,46 @@
+"""A Python-Markdown extension that labels each cell of a table with its column's heading,
+`<td data-label="Stretches">`, so that on a phone the stylesheet can show each row as a card of
+labelled lines (every column, in order) instead of a table wider than the screen. Tables of two
+columns fit a phone as they are and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+# The narrowest table that is shown as cards on a phone.
+CARD_COLUMNS = 3
+_STASHED = re.compile("\x02[^\x03]*\x03")  # Python-Markdown's placeholders for raw HTML
+
+
+def heading_text(cell: Element) -> str:
+    return " ".join(_STASHED.sub("", "".join(cell.itertext())).split())
+
+
+class TableLabelProcessor(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for table in root.iter("table"):
+            head = table.find("thead/tr")
+            if head is None:
+                continue
+            labels = [heading_text(cell) for cell in head.findall("th")]
+            if len(labels) < CARD_COLUMNS:
+                continue
+            for row in table.iterfind("tbody/tr"):
+                for label, cell in zip(labels, row.findall("td")):
+                    if label:
+                        cell.set("data-label", label)
+
+
+class TableLabelExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        md.treeprocessors.register(TableLabelProcessor(md), "atlas_tables", 3)  # after inline markup
+
+
+def makeExtension(**kwargs: Any) -> TableLabelExtension:  # noqa: N802 - Python-Markdown's name
+    return TableLabelExtension(**kwargs)
