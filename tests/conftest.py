@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from sites import build
+from sites import build, quiet_tab
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -84,11 +84,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def reader(browser: Any) -> Iterator[Any]:
-    """One browser tab that a module's page-by-page checks reuse. It does not fetch the search index
-    (about 600 KB that every page loads for the search box), so each page loads in a fraction of the
-    time; the search tests load it."""
-    context = browser.new_context()
-    context.route("**/search/search_index.json", lambda route: route.abort())
-    page = context.new_page()
-    yield page
-    context.close()
+    """One quiet tab that a module's page-by-page checks reuse."""
+    tab = quiet_tab(browser)
+    yield tab
+    tab.context.close()

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from atlas import model
+from sites import quiet_tab
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -39,10 +40,9 @@ def axe_source() -> str:
 
 
 def open_tab(browser: Any, axe_source: str, viewport: dict[str, int], scheme: str) -> Any:
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    context.add_init_script(axe_source)
-    context.route("**/search/search_index.json", lambda route: route.abort())
-    return context.new_page()
+    tab = quiet_tab(browser, viewport=viewport, color_scheme=scheme)
+    tab.add_init_script(axe_source)
+    return tab
 
 
 @pytest.fixture(scope="module")
