@@ -88,7 +88,9 @@ def serve(address: str) -> int:
         return 0
 
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+# The browsers the tests can drive, in the order tests/conftest.py prefers them: Debian's headless
+# shell (the same engine without the desktop browser around it, so pages load faster), then a full one.
+CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
 
 # axe-core, the accessibility engine the browser tests run in Chromium: its published npm package,
 # pinned by version and checked against the registry's SHA-512, unpacked into the virtual environment.
@@ -123,11 +125,11 @@ def ensure_chromium() -> None:
     if os.environ.get("ATLAS_CHROMIUM") or any(shutil.which(name) for name in CHROMIUM_NAMES):
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("installing Debian's chromium for the browser tests")
-        apt("chromium", "fonts-dejavu-core")
+        say("installing Debian's chromium-headless-shell for the browser tests")
+        apt("chromium-headless-shell", "fonts-dejavu-core")
     else:
         say("Chromium not found: browser tests will be skipped here (they never skip in CI). "
-            "To run them: sudo apt-get install chromium")
+            "To run them: sudo apt-get install chromium-headless-shell (or chromium)")
 
 
 def check() -> int:
@@ -153,7 +155,8 @@ def check() -> int:
         env = {**os.environ, "ATLAS_CHECKED": "1", "ATLAS_AXE": str(AXE_FILE)}
         if build.returncode == 0:
             env["ATLAS_BUILT_SITE"] = str(site)
-        if subprocess.call([str(PYTHON), "-m", "pytest"], cwd=ROOT, env=env) != 0:
+        # One test process per core (pytest-xdist): the browser checks are bound by the processor.
+        if subprocess.call([str(PYTHON), "-m", "pytest", "-n", "auto"], cwd=ROOT, env=env) != 0:
             failed.append("tests")
     if failed:
         say(f"FAILED: {', '.join(failed)}")

@@ -3,6 +3,8 @@ real browser (Debian's Chromium driven by Playwright) to look at it."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import shutil
 import threading
@@ -14,10 +16,12 @@ from typing import Any
 
 import pytest
 
-from sites import build, quiet_tab
+from sites import build
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+# As in scripts/dev.py: Debian's headless shell first (the same engine without the desktop browser
+# around it, so each page loads faster); a full Chromium works as well.
+CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,21 +45,54 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return site, result.stdout + result.stderr
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
 
 
-@pytest.fixture(scope="session")
-def served(built: tuple[Path, str]) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1 (search needs a real server, not file://)."""
-    handler = partial(_QuietHandler, directory=str(built[0]))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+class _WithoutSearchHandler(_SiteHandler):
+    """The site with an empty search index in place of the real one (about 600 KB that every page
+    fetches for the search box), and with files the browser may keep for an hour, so that page after
+    page loads in a fraction of the time. The index is emptied rather than left out, because Material's
+    scripts stop working (the light/dark toggle among them) when it fails to load; blocking it in the
+    browser instead (a Playwright route) would also turn the browser's cache off."""
+
+    EMPTY_INDEX = json.dumps({"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []},
+                              "docs": []}).encode()
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def send_head(self) -> Any:
+        if self.path.split("?")[0].endswith("/search/search_index.json"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(self.EMPTY_INDEX)))
+            self.end_headers()
+            return io.BytesIO(self.EMPTY_INDEX)
+        return super().send_head()
+
+
+def _serve(site: Path, handler: type[SimpleHTTPRequestHandler]) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(built: tuple[Path, str]) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1 (search needs a real server, not file://)."""
+    yield from _serve(built[0], _SiteHandler)
+
+
+@pytest.fixture(scope="session")
+def quiet(built: tuple[Path, str]) -> Iterator[str]:
+    """The built site without its search index, for checks that look at pages, not at search."""
+    yield from _serve(built[0], _WithoutSearchHandler)
 
 
 def chromium_path() -> str | None:
@@ -84,7 +121,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def reader(browser: Any) -> Iterator[Any]:
-    """One quiet tab that a module's page-by-page checks reuse."""
-    tab = quiet_tab(browser)
+    """One tab that a module's page-by-page checks reuse (on the `quiet` site)."""
+    tab = browser.new_page()
     yield tab
     tab.context.close()

@@ -1,5 +1,5 @@
-"""Sites for tests: throw-away docs trees for the checker, strict MkDocs builds of a project, and quiet
-browser tabs to look at a built site."""
+"""Sites for tests: throw-away docs trees for the checker, strict MkDocs builds of a project, and the
+screens the browser tests use."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ import yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
+# The screens the browser tests look at: a phone (an iPhone 14's 390 x 844 CSS pixels) and a desktop.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 RULES = FIXTURES / "rules"
 
 
@@ -66,12 +69,3 @@ def copy_project(root: Path, into: Path) -> Path:
         else:
             shutil.copy(source, project / name)
     return project
-
-
-def quiet_tab(browser: Any, **options: Any) -> Any:
-    """A new tab in its own browser context (`options` as for Playwright's new_context) that does not
-    fetch the search index: about 600 KB that every page loads for the search box, so each page loads
-    in a fraction of the time. The search tests load it. Close it with `tab.context.close()`."""
-    context = browser.new_context(**options)
-    context.route("**/search/search_index.json", lambda route: route.abort())
-    return context.new_page()

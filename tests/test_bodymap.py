@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from atlas.model import ZONE_LABELS
+from sites import DESKTOP, PHONE
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP = "where-does-it-hurt/index.html"
-PHONE = {"width": 390, "height": 844}
 
 
 def pain_zones() -> dict[str, set[str]]:
@@ -90,7 +90,7 @@ def test_a_zone_with_several_pages_leads_to_its_list(browser: Any, served: str) 
 
 
 def test_zones_are_named_for_screen_readers_and_reachable_by_keyboard(browser: Any, served: str) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport=DESKTOP)
     page.goto(f"{served}/where-does-it-hurt/")
     zones = page.locator("a.atlas-zone")
     drawn = {name for name in ZONE_LABELS if name in pain_zones()}

@@ -9,13 +9,15 @@ from typing import Any
 
 import pytest
 
+from sites import DESKTOP, PHONE
+
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE = {"pain": "figure.atlas-painmap", "muscles": "figure.atlas-painmap", "stretches": "figure.atlas-stretch"}
 PAGES = sorted(
     f"{folder}/{path.stem}" for folder in FIGURE for path in (ROOT / "docs" / folder).glob("*.md")
     if path.name != "index.md"
 )
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 # For each picture: its text alternative, whether the drawing stays inside the viewBox, and whether
 # the picture stays inside the page's content column.
@@ -36,9 +38,9 @@ MEASURE = """figure => {
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_shows_its_picture(reader: Any, served: str, page_path: str) -> None:
+def test_page_shows_its_picture(reader: Any, quiet: str, page_path: str) -> None:
     reader.set_viewport_size(VIEWPORTS["phone"])
-    reader.goto(f"{served}/{page_path}/")
+    reader.goto(f"{quiet}/{page_path}/")
     figure = reader.locator(FIGURE[page_path.split("/")[0]])
     assert figure.count() == 1, "the page's picture is missing"
     caption = figure.locator("figcaption").inner_text().strip()

@@ -27,8 +27,8 @@ CAUTION = "Caution: not if the outside of your hip hurts"
 
 
 @pytest.mark.parametrize(("page_path", "most_sheets"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
-def test_page_prints_as_a_handout(reader: Any, served: str, page_path: str, most_sheets: int) -> None:
-    reader.goto(f"{served}/{page_path}/")
+def test_page_prints_as_a_handout(reader: Any, quiet: str, page_path: str, most_sheets: int) -> None:
+    reader.goto(f"{quiet}/{page_path}/")
     sheets = {paper: PdfReader(io.BytesIO(reader.pdf(format=paper, print_background=True))).pages
               for paper in ("A4", "Letter")}
     for paper, printed in sheets.items():

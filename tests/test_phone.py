@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from atlas import model
+from sites import PHONE
 from test_search import COUNT_SEARCHES, SETTLED, page_of
 
 ROOT = Path(__file__).resolve().parent.parent
-PHONE = {"width": 390, "height": 844}
 SCREEN = PHONE["height"]
 PAIN = sorted(p.stem for p in (ROOT / "docs" / model.FOLDER_BY_KIND["pain"]).glob("*.md") if p.name != "index.md")
 
@@ -25,8 +25,8 @@ def phone(reader: Any) -> Any:
 
 
 @pytest.mark.parametrize("name", PAIN)
-def test_a_pain_table_is_labelled_cards_that_fit_the_screen(phone: Any, served: str, name: str) -> None:
-    phone.goto(f"{served}/{model.FOLDER_BY_KIND['pain']}/{name}/")
+def test_a_pain_table_is_labelled_cards_that_fit_the_screen(phone: Any, quiet: str, name: str) -> None:
+    phone.goto(f"{quiet}/{model.FOLDER_BY_KIND['pain']}/{name}/")
     table = phone.locator(".atlas-section--muscles-that-can-cause-this-pain table").first
     assert table.evaluate("t => t.scrollWidth <= t.closest('article').clientWidth + 1"), "wider than the screen"
     assert table.evaluate("t => [...t.querySelectorAll('tbody td')].every(td => td.dataset.label)")

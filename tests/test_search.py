@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from sites import DESKTOP
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_queries_heldout.yml").read_text(encoding="utf-8"))
 TOP = 3
@@ -66,7 +68,7 @@ def search(page: Any, query: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def search_page(browser: Any, served: str) -> Any:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport=DESKTOP)
     page.add_init_script(COUNT_SEARCHES)
     page.goto(served + "/")
     page.wait_for_selector(".md-search-result__meta")
