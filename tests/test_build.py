@@ -61,7 +61,8 @@ def test_page_shows_urgent_box_and_references(built: tuple[Path, str], page: Pat
 
 
 def urgent_boxes(html: str) -> tuple[str, str]:
-    """The emergency box and the same-day box of a page."""
+    """The emergency box and the same-day box of a page's urgent-care section."""
+    html = html.split('<section class="atlas-urgent" id="warning-signs">', 1)[1]
     now = html.split('<div class="admonition danger">', 1)[1].split("</div>", 1)[0]
     same_day = html.split('<div class="admonition warning">', 1)[1].split("</div>", 1)[0]
     return now, same_day

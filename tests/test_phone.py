@@ -1,6 +1,7 @@
 """Phone first, on a 390 x 844 screen in headless Chromium: the home page shows a search box (that
-searches), the body map and urgent help on the first screen, and tables of three or more columns
-become labelled cards that fit the screen."""
+searches), the body map and urgent help on the first screen; a pain page shows its summary, pain
+map, a link to the warning signs and the start of its muscles table within three screens, and the
+table as labelled cards that fit the screen; a stretch page shows its first step within two."""
 
 from __future__ import annotations
 
@@ -24,14 +25,36 @@ def phone(reader: Any) -> Any:
     return reader
 
 
+STRETCHES = sorted(p.stem for p in (ROOT / "docs" / model.FOLDER_BY_KIND["stretch"]).glob("*.md") if p.name != "index.md")
+# Where something starts on the page, in CSS pixels from the top (None if it is missing).
+TOP = "selector => { const found = document.querySelector(selector); return found && found.getBoundingClientRect().top + scrollY; }"
+LINE = 24  # about one line of text: what must show of the first step for it to count as on screen
+
+
 @pytest.mark.parametrize("name", PAIN)
-def test_a_pain_table_is_labelled_cards_that_fit_the_screen(phone: Any, quiet: str, name: str) -> None:
+def test_a_pain_page_starts_with_its_answer_and_its_table_is_cards(phone: Any, quiet: str, name: str) -> None:
     phone.goto(f"{quiet}/{model.FOLDER_BY_KIND['pain']}/{name}/")
+    for what, selector in (("summary", ".admonition.summary"), ("pain map", "figure.atlas-painmap"),
+                           ("muscles table", ".atlas-section--muscles-that-can-cause-this-pain table")):
+        top = phone.evaluate(TOP, selector)
+        assert top is not None and top + LINE <= 3 * SCREEN, f"the {what} starts at {top} px, below the third screen"
+    link = phone.locator(".atlas-urgent-pointer a[href='#warning-signs']")
+    assert phone.evaluate(TOP, ".atlas-urgent-pointer") < 3 * SCREEN and link.count() == 1, "no early way to the warning signs"
+    assert phone.locator("#warning-signs .admonition.danger").count() == 1, "the warning-signs link leads nowhere"
     table = phone.locator(".atlas-section--muscles-that-can-cause-this-pain table").first
     assert table.evaluate("t => t.scrollWidth <= t.closest('article').clientWidth + 1"), "wider than the screen"
     assert table.evaluate("t => [...t.querySelectorAll('tbody td')].every(td => td.dataset.label)")
     assert table.evaluate("t => getComputedStyle(t.querySelector('tbody td'), '::before').content !== 'none'")
     assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display === 'block'"), "not cards"
+
+
+@pytest.mark.parametrize("name", STRETCHES)
+def test_a_stretch_page_shows_its_first_step_within_two_screens(phone: Any, quiet: str, name: str) -> None:
+    phone.goto(f"{quiet}/{model.FOLDER_BY_KIND['stretch']}/{name}/")
+    picture = phone.evaluate(TOP, "figure.atlas-stretch")
+    step = phone.evaluate(TOP, ".atlas-section--how-to-do-it ol > li")
+    assert picture is not None and step is not None and picture < step
+    assert step + LINE <= 2 * SCREEN, f"the first step starts at {step} px, below the second screen"
 
 
 def test_the_home_page_starts_with_a_search_box_that_searches(browser: Any, served: str) -> None:

@@ -244,9 +244,9 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "What else the pain could be", "References",
     ),
     "stretch": (
-        "Muscles this stretches", "How to do it", "How long and how often", "What you should feel",
-        "When to stop", "Easier and harder versions", "If you cannot kneel or get down to the floor",
-        "References",
+        "How to do it", "How long and how often", "What you should feel", "When to stop",
+        "Muscles this stretches", "Easier and harder versions",
+        "If you cannot kneel or get down to the floor", "References",
     ),
 }
 STEPS_SECTION = "How to do it"
