@@ -44,14 +44,21 @@ def page_text(kind: str, title: str, today: dt.date) -> str:
         f"**Also called:** {TODO.format('other names: lay, clinical, abbreviations')}.",
         "{: .atlas-names }",
         "",
-        f"{TODO.format('what this is, in plain words, with a source for every clinical statement')}[^todo]",
-        "",
     ]
+    # Phone first: a pain or stretch page puts its longer explanation after what a reader acts on
+    # (see the authors' guide); a muscle page keeps it at the top.
+    about = [f"{TODO.format('what this is, in plain words, with a source for every clinical statement')}[^todo]", ""]
+    if kind == "muscle":
+        body += about
     if kind == "pain":
-        body += ['--8<-- "red-flags.md"', ""]
+        body += ['--8<-- "urgent-jump.md"', ""]
     tables = {spec.section: spec for spec in model.TABLES[kind]}
     for section in model.SECTIONS[kind]:
+        if (kind, section) in (("pain", "What else it could be"), ("stretch", "Easier and harder versions")):
+            body += [f"## About this {kind}", "", *about]
         body += [f"## {section}", ""]
+        if (kind, section) == ("pain", "What you can do"):
+            body += ['--8<-- "red-flags.md"', ""]
         spec = tables.get(section)
         if spec is not None:
             body += ["| " + " | ".join(spec.columns) + " |", "|" + " --- |" * len(spec.columns), ""]
