@@ -44,6 +44,7 @@ def test_page_prints_as_a_handout(reader: Any, quiet: str, page_path: str, most_
         assert words not in text, f"site chrome printed: {words!r}"
     if page_path.startswith("stretches/"):
         assert "Your dose" in flat and "How to do it" in flat and "How long and how often" in flat
+        assert "Some signs need an emergency department now" in flat, "the urgent-care line is not printed"
     source = (ROOT / "docs" / f"{page_path}.md").read_text(encoding="utf-8")
     if "cautions: [outer-hip-tendons]" in source:
         assert "Not if the outside of your hip hurts" in flat, "the stretch's caution box is not printed"
