@@ -24,15 +24,8 @@ MODES = (("phone", PHONE, "light"), ("phone", PHONE, "dark"), ("desktop", DESKTO
          ("desktop", DESKTOP, "light"))
 SCHEME = {"light": "default", "dark": "slate"}  # Material's names for them
 # Each page starts in light mode, whatever the toggle was last set to (Material keeps it in local
-# storage), and without colour transitions, so that axe reads the colours a reader sees once the
-# switch is over rather than halfway through it.
-START_LIGHT = """
-localStorage.clear();
-document.addEventListener('DOMContentLoaded', () => {
-  const still = document.createElement('style');
-  still.textContent = '*, *::before, *::after { transition: none !important; }';
-  document.head.append(still);
-});"""
+# storage). Material itself turns colour transitions off while it switches.
+START_LIGHT = "localStorage.clear();"
 TOGGLE = """scheme => document.querySelector(`[data-md-component=palette] input[data-md-color-scheme=${scheme}]`).click()"""
 SWITCHED = "scheme => document.body.getAttribute('data-md-color-scheme') === scheme"
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>

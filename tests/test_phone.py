@@ -16,19 +16,25 @@ from test_search import COUNT_SEARCHES, SETTLED, page_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = PHONE["height"]
-PAIN = sorted(p.stem for p in (ROOT / "docs" / model.FOLDER_BY_KIND["pain"]).glob("*.md") if p.name != "index.md")
+
+
+def names_of(kind: str) -> list[str]:
+    """The file names (without .md) of every page of a kind."""
+    folder = ROOT / "docs" / model.FOLDER_BY_KIND[kind]
+    return sorted(path.stem for path in folder.glob("*.md") if path.name != "index.md")
+
+
+PAIN = names_of("pain")
+STRETCHES = names_of("stretch")
+# Where something starts on the page, in CSS pixels from the top (None if it is missing).
+TOP = "selector => { const found = document.querySelector(selector); return found && found.getBoundingClientRect().top + scrollY; }"
+LINE = 24  # about one line of text: what must show of the first step for it to count as on screen
 
 
 @pytest.fixture(scope="module")
 def phone(reader: Any) -> Any:
     reader.set_viewport_size(PHONE)
     return reader
-
-
-STRETCHES = sorted(p.stem for p in (ROOT / "docs" / model.FOLDER_BY_KIND["stretch"]).glob("*.md") if p.name != "index.md")
-# Where something starts on the page, in CSS pixels from the top (None if it is missing).
-TOP = "selector => { const found = document.querySelector(selector); return found && found.getBoundingClientRect().top + scrollY; }"
-LINE = 24  # about one line of text: what must show of the first step for it to count as on screen
 
 
 @pytest.mark.parametrize("name", PAIN)
