@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -22,7 +23,7 @@ import markdown
 import pytest
 import yaml
 
-from atlas import model
+from atlas import bodymap, model
 from atlas.data import DataError, load_body, load_cautions, load_poses
 from atlas.publish import GRAPH_FILE, publish
 
@@ -367,7 +368,7 @@ def test_the_body_map_draws_each_view_with_one_link_per_zone_that_has_pain_pages
     assert [view.find("figcaption").text() for view in views] == [v["title"] for v in body["views"].values()]
     for name, view in zip(body["views"], views):
         svg = view.find("svg")
-        assert svg.attrs["role"] == "group" and svg.attrs["aria-label"] == f"{body['views'][name]['title']} of the body"
+        assert svg.attrs["role"] == "group" and svg.attrs["aria-label"] == f"{body['views'][name]['title']} of the body, from the waist down"
         expected = {zone for zone, shapes in body["zones"].items()
                     if zone in zones and any(shape[0] == name for shape in shapes)}
         links = svg.find_all("a", cls="atlas-zone")
@@ -378,8 +379,9 @@ def test_the_body_map_draws_each_view_with_one_link_per_zone_that_has_pain_pages
             href = f"../pain/{pages[0][0]}" if len(pages) == 1 else f"#zone-{zone}"
             assert link.attrs["href"] == href, zone
             assert link.attrs["aria-label"] == link.find("title", cls=None).text()
-            assert link.attrs["aria-label"].startswith(model.ZONE_LABELS[zone] + ": ")
-            assert link.find_all("ellipse", cls="atlas-hit"), f"{zone} has no touch area"
+            assert link.attrs["aria-label"].startswith(model.ZONE_MAP_LABELS[zone] + ": ")
+            assert len(link.find_all("rect", cls="atlas-hit")) == 1, f"{zone} has no label to tap"
+            assert link.find("text", cls="atlas-label").text() == model.ZONE_MAP_LABELS[zone]
 
 
 def test_the_body_map_links_only_the_zones_that_have_pain_pages(docs_copy: Path) -> None:
@@ -786,3 +788,9 @@ def test_publish_escapes_markup_of_front_matter_titles_in_the_search_index(tmp_p
     assert section["title"] == "Where it hurts"
     assert plain["title"] == "Plain &amp; simple"
     assert other["title"] == "Not a page <of ours>", "only titles that come from our front matter are changed"
+
+
+def test_every_zone_has_a_map_label_of_two_short_lines_at_most() -> None:
+    assert list(model.ZONE_MAP_LABELS) == list(model.ZONES)
+    for zone, label in model.ZONE_MAP_LABELS.items():
+        assert len(textwrap.wrap(label, bodymap.LABEL_LETTERS)) <= 2, f"{zone}: {label!r} needs three lines"

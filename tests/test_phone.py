@@ -1,5 +1,7 @@
 """Phone first, on a 390 x 844 screen in headless Chromium: the home page shows a search box (that
-searches), the body map and urgent help on the first screen; a pain page shows its summary, pain
+searches), the body map and urgent help on the first screen; the body map shows both views within two
+screens, its first label on the first, every label a tap target of 44 x 44 px or more that overlaps no
+other and holds its words; a pain page shows its summary, pain
 map, a link to the warning signs and the start of its muscles table within three screens, and the
 table as labelled cards that fit the screen; a stretch page shows its first step within two."""
 
@@ -78,3 +80,42 @@ def test_the_home_page_starts_with_a_search_box_that_searches(browser: Any, serv
     found = [page_of(href) for href in page.evaluate(SETTLED)]
     assert "pain/side-of-leg-pain" in found[:3], found
     page.close()
+
+
+# Each label of the body map: its box, the box of its words, and whether a tap at its centre (with the
+# label scrolled to the middle of the screen) lands on the label's own link.
+LABELS = """() => [...document.querySelectorAll('a.atlas-zone')].map(link => {
+  const target = link.querySelector('.atlas-hit');
+  target.scrollIntoView({block: 'center', behavior: 'instant'});
+  const box = target.getBoundingClientRect();
+  const words = link.querySelector('.atlas-label').getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return {zone: link.dataset.zone, x: box.x, y: box.y + scrollY, w: box.width, h: box.height,
+          words: [words.x, words.y + scrollY, words.right, words.bottom + scrollY],
+          tapped: hit !== null && hit.closest('a') === link};
+})"""
+
+
+def test_the_body_map_fits_a_phone_with_labels_big_enough_to_tap(phone: Any, quiet: str) -> None:
+    phone.goto(f"{quiet}/where-does-it-hurt/")
+    views = phone.evaluate("[...document.querySelectorAll('.atlas-bodymap__view')].map(v => "
+                           "{ const r = v.getBoundingClientRect(); return [r.top + scrollY, r.bottom + scrollY]; })")
+    assert len(views) == 2
+    assert views[-1][1] - views[0][0] <= 2 * SCREEN, f"the two views take {views[-1][1] - views[0][0]:.0f} px"
+    first = phone.evaluate("document.querySelector('a.atlas-zone .atlas-hit').getBoundingClientRect().bottom + scrollY")
+    assert first <= SCREEN, "no label to tap on the first screen"
+    labels = phone.evaluate(LABELS)
+    assert len(labels) >= 20
+    width = PHONE["width"]
+    for label in labels:
+        assert label["w"] >= 44 and label["h"] >= 44, f"{label['zone']}: {label['w']:.0f} x {label['h']:.0f} px"
+        assert 0 <= label["x"] and label["x"] + label["w"] <= width, f"{label['zone']} is off the screen"
+        left, top, right, bottom = label["words"]
+        assert label["x"] <= left and right <= label["x"] + label["w"], f"{label['zone']}: its words overflow"
+        assert label["y"] <= top and bottom <= label["y"] + label["h"], f"{label['zone']}: its words overflow"
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            apart = (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
+                     or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+            assert apart, f"the labels {a['zone']} and {b['zone']} overlap"
+    assert [label["zone"] for label in labels if not label["tapped"]] == [], "a tap there lands elsewhere"

@@ -15,6 +15,7 @@ the reader's own sides: seen from the front, your right side is on the left of t
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,6 @@ from .data import Body, fail, load_body, pain_map_problem
 from .svg import ellipse, legend, smooth_path, sub_element
 
 CENTRE = 100.0  # the figure's centre line
-HIT_RADIUS = 13.0  # every zone is at least this big to a finger, whatever its drawn size
 
 
 def body_data(docs: Path) -> Body:
@@ -83,7 +83,8 @@ def zone_href(zone: str, pages: list[PainPage]) -> str:
 
 
 def zone_name_for_readers(zone: str, pages: list[PainPage]) -> str:
-    label = model.ZONE_LABELS[zone]
+    """The link's name starts with the label shown on the map, so that speech input finds it by its words."""
+    label = model.ZONE_MAP_LABELS[zone]
     if len(pages) == 1:
         return f"{label}: {pages[0].title}"
     return f"{label}: {len(pages)} pain pages"
@@ -106,26 +107,129 @@ def outline_svg(parent: Element, body: Body, view: str, clip: str, labels_y: int
     return svg
 
 
+# The body map's layout, in CSS pixels when the map fills a phone's 358 px column (it scales with its
+# column): the body from the waist down in the middle, and a column of labels on each side, each joined
+# by a line to its zone. The labels are the tap targets: at least 44 x 44 px, and never overlapping.
+MAP_WIDTH = 358.0
+MAP_SCALE = 1.2  # pixels per body unit
+MAP_FROM_Y = 176.0  # the body is drawn from here (body units, just below the chest) to the soles
+MAP_TOP = 30.0  # room above the body for "Your right" and "Your left"
+LABEL_WIDTH = 96.0
+LABEL_HEIGHT = 44.0
+LABEL_GAP = 4.0
+LABEL_LETTERS = 10  # letters per line of a label; a label has at most two lines
+LINE_HEIGHT = 15.0
+
+
+@dataclass(frozen=True)
+class Label:
+    zone: str
+    pages: list[PainPage]
+    column: int  # 0: the picture's left, 1: its right
+    anchor: tuple[float, float]  # where the line meets the zone, in pixels
+    centre_y: float = 0.0  # where the label sits
+
+
+def to_pixels(x: float, y: float) -> tuple[float, float]:
+    return MAP_WIDTH / 2 + (x - CENTRE) * MAP_SCALE, MAP_TOP + (y - MAP_FROM_Y) * MAP_SCALE
+
+
+def lower_body_path(body: Body) -> str:
+    """The outline without its arms (from the armpit down), in body units; the map shows it from MAP_FROM_Y."""
+    points = body.outline
+    armpit = max(range(len(points)), key=lambda i: points[i][0])  # the hand, then round the fingertips
+    while armpit + 1 < len(points) and points[armpit + 1][1] >= points[armpit][1]:
+        armpit += 1
+    while armpit + 1 < len(points) and points[armpit + 1][1] < points[armpit][1]:  # up the inside of the arm
+        armpit += 1
+    half = [(points[armpit][0], MAP_FROM_Y - 60), *points[armpit:]]
+    right = [(CENTRE + x, y) for x, y in half]
+    left = [(CENTRE - x, y) for x, y in reversed(half[:-1])]
+    return smooth_path(right + left)
+
+
+def place(labels: list[Label], top: float) -> list[Label]:
+    """Labels of one column in order down the page, each as near its zone as the others allow."""
+    step = LABEL_HEIGHT + LABEL_GAP
+    ys = [max(label.anchor[1], top) for label in labels]
+    for i in range(1, len(ys)):
+        ys[i] = max(ys[i], ys[i - 1] + step)
+    bottom = to_pixels(CENTRE, 562)[1] - LABEL_HEIGHT / 2
+    for i in reversed(range(len(ys))):
+        limit = bottom if i == len(ys) - 1 else ys[i + 1] - step
+        ys[i] = max(min(ys[i], limit), top if i == 0 else ys[i - 1] + step)
+    return [Label(l.zone, l.pages, l.column, l.anchor, y) for l, y in zip(labels, ys)]
+
+
+def map_labels(body: Body, view: str, targets: dict[str, list[PainPage]]) -> list[Label]:
+    """The view's zones that have pain pages, top to bottom, given to the two columns in turn."""
+    found: list[tuple[float, str]] = []
+    for zone in model.ZONES:
+        shapes = [shape for shape in body.zones[zone] if shape[0] == view]
+        if targets[zone] and shapes:
+            found.append((min(shape[2] for shape in shapes), zone))
+    labels: list[Label] = []
+    for turn, (_y, zone) in enumerate(sorted(found)):
+        _view, dx, y, _rx, _ry = next(shape for shape in body.zones[zone] if shape[0] == view)
+        column = turn % 2
+        anchor = to_pixels(CENTRE - dx if column == 0 else CENTRE + dx, y)
+        labels.append(Label(zone, targets[zone], column, anchor))
+    top = MAP_TOP + LABEL_HEIGHT / 2
+    return [*place([l for l in labels if l.column == 0], top), *place([l for l in labels if l.column == 1], top)]
+
+
+def render_label(link: Element, label: Label) -> None:
+    left = 0.0 if label.column == 0 else MAP_WIDTH - LABEL_WIDTH
+    top = label.centre_y - LABEL_HEIGHT / 2
+    edge = left + LABEL_WIDTH if label.column == 0 else left
+    sub_element(link, "line", x1=f"{edge:.1f}", y1=f"{label.centre_y:.1f}", x2=f"{label.anchor[0]:.1f}",
+                y2=f"{label.anchor[1]:.1f}", class_="atlas-leader")
+    sub_element(link, "circle", cx=f"{label.anchor[0]:.1f}", cy=f"{label.anchor[1]:.1f}", r="2.5",
+                class_="atlas-leader-end")
+    sub_element(link, "rect", x=f"{left:.1f}", y=f"{top:.1f}", width=f"{LABEL_WIDTH:.0f}",
+                height=f"{LABEL_HEIGHT:.0f}", rx="6", class_="atlas-hit")
+    lines = textwrap.wrap(model.ZONE_MAP_LABELS[label.zone], LABEL_LETTERS)[:2]
+    text = sub_element(link, "text", class_="atlas-label", x=f"{left + LABEL_WIDTH / 2:.1f}",
+                       y=f"{label.centre_y - (len(lines) - 1) * LINE_HEIGHT / 2:.1f}", text_anchor="middle",
+                       dominant_baseline="central", aria_hidden="true")
+    for i, words in enumerate(lines):
+        words = words if i == len(lines) - 1 else words + " "  # the link's text reads as the label's words
+        sub_element(text, "tspan", words, x=f"{left + LABEL_WIDTH / 2:.1f}", dy="0" if i == 0 else f"{LINE_HEIGHT:.0f}")
+
+
 def render_view(parent: Element, body: Body, view: str, targets: dict[str, list[PainPage]]) -> None:
-    title = body.views[view][0]
+    title, left_label, right_label = body.views[view]
     clip = f"atlas-body-{view}"
     figure = sub_element(parent, "figure", class_="atlas-bodymap__view")
     sub_element(figure, "figcaption", title)
-    svg = outline_svg(figure, body, view, clip, -10, role="group", aria_label=f"{title} of the body")
-    for zone in model.ZONES:
-        pages = targets[zone]
-        shapes = [shape for shape in body.zones[zone] if shape[0] == view]
-        if not pages or not shapes:
-            continue
-        name = zone_name_for_readers(zone, pages)
-        link = sub_element(svg, "a", href=zone_href(zone, pages), class_="atlas-zone", data_zone=zone, aria_label=name)
+    labels = map_labels(body, view, targets)
+    height = max([to_pixels(CENTRE, 562)[1], *(label.centre_y + LABEL_HEIGHT / 2 for label in labels)]) + 2
+    svg = sub_element(figure, "svg", viewBox=f"0 0 {MAP_WIDTH:.0f} {height:.0f}", role="group",
+                      aria_label=f"{title} of the body, from the waist down")
+    defs = sub_element(svg, "defs")
+    outline = lower_body_path(body)
+    sub_element(sub_element(defs, "clipPath", id=clip), "path", d=outline)
+    sub_element(sub_element(defs, "clipPath", id=f"{clip}-cut"), "rect", x="0", y=f"{MAP_TOP:.0f}",
+                width=f"{MAP_WIDTH:.0f}", height=f"{height:.0f}")
+    ox, oy = to_pixels(0, 0)
+    placed = f"translate({ox:.1f} {oy:.1f}) scale({MAP_SCALE})"
+    sub_element(sub_element(sub_element(svg, "g", clip_path=f"url(#{clip}-cut)", aria_hidden="true"), "g",
+                            class_="atlas-body", transform=placed), "path", d=outline)
+    for words, x, anchor in ((left_label, 0, "start"), (right_label, MAP_WIDTH, "end")):
+        sub_element(svg, "text", words, class_="atlas-side", x=f"{x:.0f}", y="16", text_anchor=anchor,
+                    aria_hidden="true")
+    for label in labels:
+        pages = label.pages
+        name = zone_name_for_readers(label.zone, pages)
+        link = sub_element(svg, "a", href=zone_href(label.zone, pages), class_="atlas-zone", data_zone=label.zone,
+                           aria_label=name)
         sub_element(link, "title", name)
-        places = [(x, y, rx, ry) for _view, dx, y, rx, ry in shapes for x in sorted({CENTRE - dx, CENTRE + dx})]
-        for x, y, rx, ry in places:  # a touch area at least a finger wide, under the drawn zone
-            ellipse(link, x, y, max(rx, HIT_RADIUS), max(ry, HIT_RADIUS), class_="atlas-hit")
-        drawn = sub_element(link, "g", clip_path=f"url(#{clip})")
-        for x, y, rx, ry in places:
-            ellipse(drawn, x, y, rx, ry)
+        drawn = sub_element(sub_element(link, "g", clip_path=f"url(#{clip}-cut)"), "g", transform=placed,
+                            clip_path=f"url(#{clip})", class_="atlas-zone-area")
+        for _view, dx, y, rx, ry in (shape for shape in body.zones[label.zone] if shape[0] == view):
+            for x in sorted({CENTRE - dx, CENTRE + dx}):
+                ellipse(drawn, x, y, rx, ry)
+        render_label(link, label)
 
 
 def render_list(parent: Element, targets: dict[str, list[PainPage]]) -> None:

@@ -46,6 +46,30 @@ ZONE_LABELS: dict[str, str] = {
     "heel": "Heel",
 }
 ZONES: tuple[str, ...] = tuple(ZONE_LABELS)
+# The short names printed beside the body map, where a label has two short lines (about 10 letters each).
+ZONE_MAP_LABELS: dict[str, str] = {
+    "lower-belly": "Lower belly",
+    "flank": "Side of waist",
+    "lower-back": "Lower back",
+    "sacrum": "Base of spine",
+    "sacroiliac": "Back dimples",
+    "coccyx": "Tailbone",
+    "buttock": "Buttock",
+    "groin": "Groin",
+    "perineum": "Between the legs",
+    "hip-side": "Side of hip",
+    "thigh-front": "Front of thigh",
+    "thigh-inner": "Inner thigh",
+    "thigh-side": "Outer thigh",
+    "thigh-back": "Back of thigh",
+    "knee-front": "Front of knee",
+    "knee-side": "Outer knee",
+    "knee-back": "Back of knee",
+    "leg-side": "Outer lower leg",
+    "calf": "Calf",
+    "ankle": "Ankle",
+    "heel": "Heel",
+}
 
 # Data files under docs/ (not pages: folders starting with "_" are not published).
 DATA_DIR = "_data"
