@@ -236,6 +236,13 @@ def test_each_cell_of_a_wide_table_is_labelled_with_its_column() -> None:
     assert rows[0].find_all("td")[2].text() == "Lunge, bridge"  # the cells themselves unchanged
 
 
+def test_a_cell_of_one_or_two_plain_words_carries_them_for_the_stylesheet() -> None:
+    text = WIDE_TABLE.replace("| Back |", "| Spill-over |").replace("| Buttock |", "| Low back and buttock |")
+    rows = tree(render(text, "atlas.tables", "tables")).find("tbody").find_all("tr")
+    values = [[cell.attrs.get("data-value") for cell in row.find_all("td")] for row in rows]
+    assert values == [[None, "Spill-over", None], ["Piriformis", None, None]]  # a link, bold or long cell: none
+
+
 def test_heading_markup_is_left_out_of_the_label() -> None:
     text = WIDE_TABLE.replace("| Muscle |", "| **Muscle** (*name*) |")
     cell = tree(render(text, "atlas.tables", "tables")).find("tbody").find_all("td")[0]

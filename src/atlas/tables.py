@@ -1,7 +1,9 @@
 """A Python-Markdown extension that labels each cell of a table with its column's heading,
 `<td data-label="Stretches">`, so that on a phone the stylesheet can show each row as a card of
-labelled lines (every column, in order) instead of a table wider than the screen. Tables of two
-columns fit a phone as they are and are left alone.
+labelled lines (every column, in order) instead of a table wider than the screen. A cell of one or two
+plain words also carries them, `<td data-label="Zone" data-value="Spill-over">`, so that a printed
+handout can show a short column's value in another column. Tables of two columns fit a phone as they
+are and are left alone.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 
 # The narrowest table that is shown as cards on a phone.
 CARD_COLUMNS = 3
+SHORT_WORDS = 2  # a cell of this many plain words or fewer carries them as data-value
 _STASHED = re.compile("\x02[^\x03]*\x03")  # Python-Markdown's placeholders for raw HTML
 
 
@@ -35,6 +38,9 @@ class TableLabelProcessor(Treeprocessor):
                 for label, cell in zip(labels, row.findall("td")):
                     if label:
                         cell.set("data-label", label)
+                    words = heading_text(cell)
+                    if len(cell) == 0 and 0 < len(words.split()) <= SHORT_WORDS:
+                        cell.set("data-value", words)
 
 
 class TableLabelExtension(Extension):
