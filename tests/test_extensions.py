@@ -254,6 +254,29 @@ def test_a_two_column_table_fits_a_phone_and_is_left_alone() -> None:
     assert render(text, "atlas.tables", "tables") == render(text, "tables")
 
 
+# --- atlas.titles --------------------------------------------------------------------------------
+
+FOOTNOTED = """## Warning signs
+
+A GP can help.[^nhs]
+
+[^nhs]: NHS. Back pain.
+
+*[GP]: General practitioner
+"""
+
+
+def test_back_links_and_permalinks_are_named_by_aria_label_and_abbreviations_keep_their_title() -> None:
+    extensions = ("footnotes", "abbr", "toc")
+    before = tree(render(FOOTNOTED, *extensions, config={"toc": {"permalink": True}}))
+    after = tree(render(FOOTNOTED, *extensions, "atlas.titles", config={"toc": {"permalink": True}}))
+    for css in ("footnote-backref", "headerlink"):
+        plain, named = before.find("a", cls=css), after.find("a", cls=css)
+        assert plain.attrs.get("title") and "aria-label" not in plain.attrs  # what the extension changes
+        assert "title" not in named.attrs and named.attrs["aria-label"] == plain.attrs["title"], css
+    assert after.find("abbr").attrs["title"] == "General practitioner"
+
+
 # --- atlas.cautions ------------------------------------------------------------------------------
 
 CAUTION = "outer-hip-tendons"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from sites import DESKTOP
+from sites import DESKTOP, PHONE
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_queries_heldout.yml").read_text(encoding="utf-8"))
@@ -118,3 +118,17 @@ def test_misspelling_tags_are_not_shown_in_results(search_page: Any) -> None:
     shown = search_page.eval_on_selector_all(
         ".md-search-result .md-tag", "tags => tags.filter(tag => tag.offsetParent !== null).map(tag => tag.textContent)")
     assert shown == []
+
+
+def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser: Any, served: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "search_index.json" in request.url else None)
+    page.goto(f"{served}/pain/outer-hip-pain/")
+    page.wait_for_load_state("networkidle")
+    assert asked == [], "the search index was loaded before anyone searched"
+    page.locator('label.md-header__button[for="__search"]').click()  # the search button in the header
+    page.locator("input.md-search__input").fill("sciatica")
+    page.wait_for_selector("li.md-search-result__item")
+    assert len(asked) == 1
+    page.close()
