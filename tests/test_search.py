@@ -4,7 +4,11 @@ three page results for at least 95% of them.
 
 search_queries_heldout.yml holds queries written at the same time as the others but never used to
 tune names, tags or aliases: their score shows how well search does on words nobody tuned for. Both
-scores are printed; the held-out set must reach 80%."""
+scores are printed; the held-out set must reach 80%.
+
+search_queries_forum.yml holds real phrasings from public forums and question-and-answer pages, with
+their source addresses, collected before search was tuned for them. Its tuned two-thirds and its
+held-out third are scored apart."""
 
 from __future__ import annotations
 
@@ -15,10 +19,18 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from atlas.model import read_meta
 from sites import DESKTOP, PHONE
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_queries_heldout.yml").read_text(encoding="utf-8"))
+FORUM = yaml.safe_load((Path(__file__).parent / "search_queries_forum.yml").read_text(encoding="utf-8"))
+FORUM_TUNED = [item for item in FORUM if not item.get("held_out")]
+FORUM_HELD_OUT = [item for item in FORUM if item.get("held_out")]
+# Floors a little under what the forum suite scores today, to catch a loss: the tuned part 92/102,
+# the held-out third 45/56 (the aim for the held-out third is 90%: not reached).
+FORUM_PASS_RATE = 0.88
+FORUM_HELD_OUT_PASS_RATE = 0.78
 TOP = 3
 PASS_RATE = 0.95
 HELD_OUT_PASS_RATE = 0.80
@@ -77,17 +89,23 @@ def search_page(browser: Any, served: str) -> Any:
     page.close()
 
 
-@pytest.mark.parametrize("queries", [QUERIES, HELD_OUT], ids=["tuned", "held-out"])
+@pytest.mark.parametrize("queries", [QUERIES, HELD_OUT, FORUM], ids=["tuned", "held-out", "forum"])
 def test_query_file_is_well_formed(queries: list[dict[str, Any]]) -> None:
     assert len(queries) >= 10
     for item in queries:
-        assert set(item) == {"query", "expect"}, item
+        if queries is FORUM:
+            assert {"query", "source", "expect"} <= set(item) <= {"query", "source", "expect", "held_out"}, item
+            assert item["source"].startswith(("https://", "http://")), item
+        else:
+            assert set(item) == {"query", "expect"}, item
         for expected in item["expect"]:
             assert (DOCS / f"{expected}.md").is_file() or (DOCS / expected / "index.md").is_file(), expected
 
 
 def test_held_out_queries_are_not_also_tuned_queries() -> None:
     assert not {q["query"].lower() for q in QUERIES} & {q["query"].lower() for q in HELD_OUT}
+    assert not {q["query"].lower() for q in QUERIES + HELD_OUT} & {q["query"].lower() for q in FORUM}
+    assert 0.25 <= len(FORUM_HELD_OUT) / len(FORUM) <= 0.42, "the forum suite keeps about a third aside"
 
 
 def score(page: Any, queries: list[dict[str, Any]], name: str) -> tuple[float, str]:
@@ -102,14 +120,51 @@ def score(page: Any, queries: list[dict[str, Any]], name: str) -> tuple[float, s
     return 1 - len(misses) / len(queries), report
 
 
-def test_search_finds_the_expected_page_in_the_top_three(search_page: Any) -> None:
-    rate, report = score(search_page, QUERIES, "tuned queries")
-    assert rate >= PASS_RATE, report
+SUITES = [(QUERIES, PASS_RATE, "tuned queries"), (HELD_OUT, HELD_OUT_PASS_RATE, "held-out queries"),
+          (FORUM_TUNED, FORUM_PASS_RATE, "forum phrasings (tuned part)"),
+          (FORUM_HELD_OUT, FORUM_HELD_OUT_PASS_RATE, "forum phrasings (held-out third)")]
 
 
-def test_search_finds_held_out_queries_it_was_never_tuned_for(search_page: Any) -> None:
-    rate, report = score(search_page, HELD_OUT, "held-out queries")
-    assert rate >= HELD_OUT_PASS_RATE, report
+@pytest.mark.parametrize(("queries", "least", "name"), SUITES, ids=["tuned", "held-out", "forum", "forum-held-out"])
+def test_search_finds_the_expected_page_in_the_top_three(search_page: Any, queries: list[dict[str, Any]],
+                                                         least: float, name: str) -> None:
+    rate, report = score(search_page, queries, name)
+    assert rate >= least, report
+
+
+def own_names() -> list[tuple[str, str]]:
+    """(a page's title or one of its aliases as words, that page) for every page search can find."""
+    found = []
+    for path in sorted(DOCS.rglob("*.md")):
+        rel = path.relative_to(DOCS)
+        meta = read_meta(path)
+        if rel.parts[0].startswith("_") or (meta.get("search") or {}).get("exclude") or not meta.get("title"):
+            continue
+        page = rel.with_suffix("").as_posix().removesuffix("/index").removesuffix("index")
+        found += [(meta["title"], page)] + [(alias.replace("-", " "), page) for alias in meta.get("aliases") or []]
+    return found
+
+
+# Today 144 of 160 titles and aliases put their own page first (the aim is all of them): a floor
+# that catches a loss.
+OWN_NAME_PASS_RATE = 0.88
+
+
+def test_a_pages_own_title_or_alias_puts_it_first(search_page: Any) -> None:
+    names = own_names()
+    misses = [f"  {query!r}: got {found[:TOP]}, expected {page} first" for query, page in names
+              if (found := search(search_page, query))[:1] != [page]]
+    print(f"own names: {len(names) - len(misses)}/{len(names)} put their page first" + "".join("\n" + m for m in misses))
+    assert 1 - len(misses) / len(names) >= OWN_NAME_PASS_RATE, "\n".join(misses)
+
+
+def test_warning_signs_put_when_to_get_help_now_first(search_page: Any) -> None:
+    """Every tuned query whose first expected page is "When to get help now" finds it first."""
+    urgent = [item for item in QUERIES + FORUM_TUNED if item["expect"][0] == "urgent"]
+    assert len(urgent) >= 10
+    misses = [f"  {item['query']!r}: got {found[:TOP]}" for item in urgent
+              if (found := search(search_page, item["query"]))[:1] != ["urgent"]]
+    assert misses == [], "\n".join(misses)
 
 
 def test_misspelling_tags_are_not_shown_in_results(search_page: Any) -> None:
@@ -131,4 +186,19 @@ def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser: An
     page.locator("input.md-search__input").fill("sciatica")
     page.wait_for_selector("li.md-search-result__item")
     assert len(asked) == 1
+    page.close()
+
+
+@pytest.mark.parametrize(("query", "helped"), [("sciatica", False), ("qwzx", True), ("sciatica qwzx", True)],
+                         ids=["found", "nothing found", "best page misses a word"])
+def test_weak_results_offer_the_body_map_and_urgent_help(browser: Any, served: str, query: str, helped: bool) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    page.add_init_script(COUNT_SEARCHES)
+    page.goto(f"{served}/")
+    search(page, query)
+    help_line = page.locator(".atlas-search-help")
+    assert help_line.is_visible() is helped
+    if helped:
+        assert help_line.get_by_role("link", name="tap where it hurts on the body map").get_attribute("href") == "where-does-it-hurt/"
+        assert help_line.get_by_role("link", name="When to get help now").get_attribute("href") == "urgent/"
     page.close()

@@ -5,10 +5,13 @@
 - each page's schema.org structured data (atlas.structured), from its front matter;
 - the "Skip to content" link aimed at the start of the page (its title), not past the summary and
   the urgent-care box to the first section;
+- each page's hidden search tags: its own names and every form of their words (atlas.wordforms), so
+  that search finds a page by its name first and by any form of a word in it;
 - after the build, the alias redirects and the graph JSON (atlas.publish).
 
 Everything here is optional for the site to make sense: without it, pages simply print without a
-QR code, carry no structured data, and short aliases are not published. Another generator can run `python -m atlas.publish`.
+QR code, carry no structured data, search matches only the words as written, and short aliases are
+not published. Another generator can run `python -m atlas.publish`.
 """
 
 from __future__ import annotations
@@ -20,11 +23,30 @@ import segno
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .publish import publish
-from .model import FOLDER_BY_KIND, kind_of
+from .model import EVERYDAY_WORDS_FILE, FOLDER_BY_KIND, kind_of, read_meta
 from .structured import json_ld
+from .wordforms import common_words, everyday_words, search_tags
 
 # The id of the empty target at the very start of a page's content (overrides/main.html).
 CONTENT_START = "atlas-content"
+
+
+_common_words: frozenset[str] = frozenset()  # words in many pages' names, found afresh each build
+_everyday: dict[str, list[str]] = {}  # docs/_data/everyday-words.yml, read afresh each build
+
+
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    global _common_words, _everyday  # noqa: PLW0603 - one value per build, read by on_page_markdown
+    _common_words = common_words(read_meta(Path(f.abs_src_path)) for f in files.documentation_pages())
+    _everyday = everyday_words(Path(config["docs_dir"]) / EVERYDAY_WORDS_FILE)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    """Before the search index reads the page: its names and their word forms become its search tags."""
+    if page.meta.get("title"):
+        page.meta["tags"] = search_tags(page.meta, _common_words, _everyday)
+    return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any, **_: Any) -> dict[str, Any]:

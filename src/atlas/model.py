@@ -77,6 +77,7 @@ SNIPPETS_DIR = "_snippets"
 BODY_FILE = "_data/body.yml"
 POSES_FILE = "_data/stretch-figures.yml"
 PUBLISHED_FILE = "_data/published-urls.txt"
+EVERYDAY_WORDS_FILE = "_data/everyday-words.yml"  # everyday words for search (atlas.wordforms)
 
 # Markers: a line that the site's Markdown extensions turn into a picture, or (inline) a caution.
 BODY_MAP_MARKER = "[[body-map]]"

@@ -37,10 +37,12 @@ def redirect_page(alias_url: str, target_url: str) -> str:
     )
 
 
-def escape_search_titles(site: Path, pages: dict[str, Page]) -> int:
+def tidy_search_index(site: Path, pages: dict[str, Page]) -> int:
     """Material's search index copies a page's front-matter title and tags as they are, and its results
     show them as HTML. Escape them there (the checker rejects markup in front matter; this is the second
-    guard). Return how many entries were changed."""
+    guard). It also copies the tags (a page's names and their word forms, atlas.wordforms) onto every
+    section of the page: keep them on the page's own entry only, so that a name leads to the page itself
+    and the index does not carry them once per section. Return how many entries were changed."""
     index = site / "search" / "search_index.json"
     if not index.is_file():
         return 0
@@ -53,6 +55,10 @@ def escape_search_titles(site: Path, pages: dict[str, Page]) -> int:
             doc["title"] = html.escape(raw, quote=False)
             changed += 1
         tags = doc.get("tags")
+        if "#" in str(doc.get("location", "")) and tags:
+            del doc["tags"]
+            changed += 1
+            continue
         if isinstance(tags, list) and any(html.escape(str(tag), quote=False) != str(tag) for tag in tags):
             doc["tags"] = [html.escape(str(tag), quote=False) for tag in tags]
             changed += 1
@@ -74,7 +80,7 @@ def publish(docs: Path, site: Path) -> list[str]:
         path.write_text(redirect_page(alias_url, target_url), encoding="utf-8")
         written.append(alias_url)
     (site / GRAPH_FILE).write_text(json.dumps(graph_json(graph), indent=1), encoding="utf-8")
-    escape_search_titles(site, graph.pages)
+    tidy_search_index(site, graph.pages)
     written.append(f"/{GRAPH_FILE}")
     return written
 

@@ -1,0 +1,41 @@
+"""The word forms and everyday words that a page's hidden search tags get from its names
+(atlas.wordforms), in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from atlas import model
+from atlas.wordforms import common_words, everyday_words, forms, search_tags
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_forms_cover_plurals_verb_forms_irregulars_and_agent_nouns() -> None:
+    assert {"hike", "hiking", "hikers"} <= forms("hiker")
+    assert {"ache", "aches", "ached"} <= forms("aching")
+    assert "flexor" in forms("flexors")  # a word the lexicon does not know, by its rules
+    assert "calves" in forms("calf") and {"sit", "sat", "sitting"} <= forms("sitting")
+    assert {"anaesthetic", "anesthetic"} <= forms("anaesthetic")  # British and American spellings
+
+
+def test_a_pages_tags_hold_its_names_their_forms_and_everyday_words() -> None:
+    meta = {"title": "Gluteus maximus", "also_called": ["glute max", "hip hiker"], "aliases": ["glute-max"],
+            "described_as": ["my buttock aches when I climb stairs"], "tags": ["glutues"]}
+    tags = search_tags(meta, everyday={"buttock": ["bum", "butt"], "gluteus": ["glute"]})
+    assert tags[:3] == ["Gluteus maximus", "glute max", "glutues"]  # title, alias, written tag
+    assert "hip hiker" not in tags  # also_called names stay in the text, where another page may share one
+    assert "my buttock aches when I climb stairs" not in tags
+    assert {"bum", "butt", "buttocks", "hiking", "climbing", "stair"} <= set(tags)
+
+
+def test_words_common_to_most_pages_are_left_out() -> None:
+    pages = [{"title": f"Pain {word}", "also_called": [word]} for word in ("alpha", "beta", "gamma", "delta")]
+    assert common_words(pages, share=0.5) == frozenset({"pain"})
+    assert "pain" not in search_tags(pages[0], common=frozenset({"pain"}))[1:]
+
+
+def test_the_everyday_words_file_maps_lower_case_words_to_lists() -> None:
+    words = everyday_words(DOCS / model.EVERYDAY_WORDS_FILE)
+    assert words["buttock"][:3] == ["bum", "butt", "bottom"]
+    assert all(key == key.lower() and values for key, values in words.items())
