@@ -820,6 +820,27 @@ def test_publish_escapes_markup_of_front_matter_titles_in_the_search_index(tmp_p
     assert other["title"] == "Not a page <of ours>", "only titles that come from our front matter are changed"
 
 
+def test_publish_writes_each_pages_own_names_for_search(tmp_path: Path) -> None:
+    """search/names.json: every title and alias, compared as words in lower case, leads to its page; a
+    name two pages share leads to neither; a page left out of search is left out."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "muscles").mkdir(parents=True)
+    (docs / "muscles" / "iliopsoas.md").write_text("---\ntitle: Iliopsoas\naliases: [psoas, hip-flexor]\n---\n", encoding="utf-8")
+    (docs / "muscles" / "one.md").write_text("---\ntitle: Knee-to-Chest?\naliases: [same-name]\n---\n", encoding="utf-8")
+    (docs / "muscles" / "two.md").write_text("---\ntitle: Same name\n---\n", encoding="utf-8")
+    (docs / "muscles" / "index.md").write_text("---\ntitle: Muscles\nsearch: {exclude: true}\n---\n", encoding="utf-8")
+    (site / "search").mkdir(parents=True)
+    assert "/search/names.json" in publish(docs, site)
+    names = json.loads((site / "search" / "names.json").read_text(encoding="utf-8"))
+    assert names == {"iliopsoas": "muscles/iliopsoas/", "psoas": "muscles/iliopsoas/",
+                     "hip flexor": "muscles/iliopsoas/", "knee to chest": "muscles/one/"}
+
+
+def test_publish_writes_no_names_where_the_site_has_no_search(published: tuple[Path, list[str]]) -> None:
+    site, written = published
+    assert not (site / "search").exists() and "/search/names.json" not in written
+
+
 def test_every_zone_has_a_map_label_of_two_short_lines_at_most() -> None:
     assert list(model.ZONE_MAP_LABELS) == list(model.ZONES)
     for zone, label in model.ZONE_MAP_LABELS.items():

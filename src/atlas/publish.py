@@ -1,5 +1,8 @@
-"""What the built site publishes besides its pages: a redirect page for every short alias, and the
-whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools.
+"""What the built site publishes besides its pages: a redirect page for every short alias, the
+whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools, and each
+page's own names for search (`search/names.json`): a query that is exactly a page's title or alias
+puts that page first in the results (overrides/main.html), since Material's ranking adds up matching
+words and cannot tell a name from a mention.
 
 Runs after any build: `python -m atlas.publish [SITE] [--docs DOCS]`. The MkDocs build runs it itself
 (scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
@@ -11,16 +14,19 @@ import argparse
 import html
 import json
 import posixpath
+import re
 import sys
 from pathlib import Path
 
 from .check.cli import DEFAULT_DOCS, graph_json, load
 from .check.pages import Page
 from .check.rules import graph_of
-from .check.urls import redirects
+from .check.urls import aliases_of, redirects
 from .model import page_url
 
 GRAPH_FILE = "atlas-graph.json"
+NAMES_FILE = "search/names.json"
+NOT_A_NAME = re.compile(r"[^a-z0-9]+")  # the same in the script that reads the file
 
 
 def redirect_page(alias_url: str, target_url: str) -> str:
@@ -67,6 +73,27 @@ def tidy_search_index(site: Path, pages: dict[str, Page]) -> int:
     return changed
 
 
+def name_key(name: str) -> str:
+    """How a name and a query are compared: lower case, words only ("Knee-to-chest" = "knee to chest")."""
+    return NOT_A_NAME.sub(" ", name.lower()).strip()
+
+
+def own_names(pages: dict[str, Page]) -> dict[str, str]:
+    """{a page's title or alias, compared as `name_key`: the page's address without its leading slash}
+    for every page search can find. A name two pages share leads to neither."""
+    found: dict[str, str] = {}
+    shared: set[str] = set()
+    for rel in sorted(pages):
+        page = pages[rel]
+        if not page.title or (page.meta.get("search") or {}).get("exclude"):
+            continue
+        for name in [page.title, *(alias.replace("-", " ") for alias in aliases_of(page))]:
+            key, url = name_key(name), page_url(rel).lstrip("/")
+            if key and found.setdefault(key, url) != url:
+                shared.add(key)
+    return {key: url for key, url in found.items() if key not in shared}
+
+
 def publish(docs: Path, site: Path) -> list[str]:
     """Write the redirects and the graph into the built site; return what was written."""
     pages, _problems = load(docs, "docs")  # the checker reports problems; publishing never blocks on them
@@ -82,6 +109,9 @@ def publish(docs: Path, site: Path) -> list[str]:
     (site / GRAPH_FILE).write_text(json.dumps(graph_json(graph), indent=1), encoding="utf-8")
     tidy_search_index(site, graph.pages)
     written.append(f"/{GRAPH_FILE}")
+    if (site / NAMES_FILE).parent.is_dir():  # only where the site has search
+        (site / NAMES_FILE).write_text(json.dumps(own_names(graph.pages), separators=(",", ":")), encoding="utf-8")
+        written.append(f"/{NAMES_FILE}")
     return written
 
 
