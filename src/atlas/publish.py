@@ -26,7 +26,7 @@ from .model import page_url
 
 GRAPH_FILE = "atlas-graph.json"
 NAMES_FILE = "search/names.json"
-NOT_A_NAME = re.compile(r"[^a-z0-9]+")  # the same in the script that reads the file
+NOT_A_NAME = re.compile(r"[\W_]+", re.ASCII)  # the same in the script that reads the file
 
 
 def redirect_page(alias_url: str, target_url: str) -> str:
