@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from atlas import bodymap, model
-from atlas.data import DataError, load_body, load_cautions, load_poses
+from atlas.data import DataError, load_body, load_cautions, load_poses, load_zone_words
 from atlas.publish import GRAPH_FILE, publish
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -836,9 +836,37 @@ def test_publish_writes_each_pages_own_names_for_search(tmp_path: Path) -> None:
                      "hip flexor": "muscles/iliopsoas/", "knee to chest": "muscles/one/"}
 
 
+def test_publish_writes_each_zones_words_and_pain_pages_for_search(tmp_path: Path) -> None:
+    """search/zones.json: each zone's words from _data/zone-words.yml, the pain pages whose first zone
+    it is, and every pain page that names it; a pain page left out of search is left out."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "pain").mkdir(parents=True)
+    (docs / "_data").mkdir()
+    words = {zone: {"part": ["word"]} for zone in model.ZONES}
+    words["hip-side"] = {"part": ["hip"], "where": ["side", "outside"]}
+    (docs / "_data" / "zone-words.yml").write_text(json.dumps(words), encoding="utf-8")
+    (docs / "pain" / "outer.md").write_text("---\ntitle: Outer\nzones: [hip-side, thigh-side]\n---\n", encoding="utf-8")
+    (docs / "pain" / "leg.md").write_text("---\ntitle: Leg\nzones: [buttock, hip-side]\n---\n", encoding="utf-8")
+    (docs / "pain" / "hidden.md").write_text("---\ntitle: Hidden\nzones: [hip-side]\nsearch: {exclude: true}\n---\n",
+                                             encoding="utf-8")
+    (site / "search").mkdir(parents=True)
+    assert "/search/zones.json" in publish(docs, site)
+    zones = {entry["zone"]: entry for entry in json.loads((site / "search" / "zones.json").read_text(encoding="utf-8"))}
+    assert list(zones) == list(model.ZONES)
+    assert zones["hip-side"] == {"zone": "hip-side", "part": ["hip"], "where": ["side", "outside"],
+                                 "main": ["pain/outer/"], "any": ["pain/leg/", "pain/outer/"]}
+    assert zones["thigh-side"]["main"] == [] and zones["thigh-side"]["any"] == ["pain/outer/"]
+
+
+def test_the_zone_words_give_every_zone_of_the_page_model_its_words() -> None:
+    words, problems = load_zone_words(ROOT / "docs")
+    assert problems == [] and list(words) == list(model.ZONES)
+
+
 def test_publish_writes_no_names_where_the_site_has_no_search(published: tuple[Path, list[str]]) -> None:
     site, written = published
     assert not (site / "search").exists() and "/search/names.json" not in written
+    assert "/search/zones.json" not in written
 
 
 def test_every_zone_has_a_map_label_of_two_short_lines_at_most() -> None:

@@ -28,9 +28,9 @@ HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_queries_heldout.yml")
 FORUM = yaml.safe_load((Path(__file__).parent / "search_queries_forum.yml").read_text(encoding="utf-8"))
 FORUM_TUNED = [item for item in FORUM if not item.get("held_out")]
 FORUM_HELD_OUT = [item for item in FORUM if item.get("held_out")]
-# Floors a little under what the forum suite scores today, to catch a loss: the tuned part 111/124,
-# the held-out third 51/63 (the aim for the held-out third is 90%: not reached).
-FORUM_PASS_RATE = 0.88
+# Floors a little under what the forum suite scores today, to catch a loss: the tuned part 118/124,
+# the held-out third 51/63 before the zone words (the aim for the held-out third is 90%).
+FORUM_PASS_RATE = 0.93
 FORUM_HELD_OUT_PASS_RATE = 0.78
 TOP = 3
 PASS_RATE = 0.95
@@ -157,6 +157,31 @@ def test_a_pages_own_title_or_alias_puts_it_first(search_page: Any) -> None:
               if (found := search(search_page, query))[:1] != [page]]
     print(f"own names: {len(names) - len(misses)}/{len(names)} put their page first" + "".join("\n" + m for m in misses))
     assert 1 - len(misses) / len(names) >= OWN_NAME_PASS_RATE, "\n".join(misses)
+
+
+def zone_queries() -> list[tuple[str, list[str]]]:
+    """For each body zone in docs/_data/zone-words.yml, a query that says in everyday words where it
+    hurts, among other words, and the pain pages for that zone: those whose first zone it is, or if
+    none, every pain page that names it (read from the pages themselves)."""
+    words = yaml.safe_load((DOCS / "_data" / "zone-words.yml").read_text(encoding="utf-8"))
+    pain = [(f"pain/{path.stem}", read_meta(path).get("zones") or []) for path in sorted((DOCS / "pain").glob("*.md"))
+            if path.stem != "index"]
+    found = []
+    for zone, named in words.items():
+        place = f"the {named['where'][0]} of my {named['part'][0]}" if named.get("where") else f"my {named['part'][0]}"
+        pages = [page for page, zones in pain if zones[:1] == [zone]] or [page for page, zones in pain if zone in zones]
+        found.append((f"dull ache and tightness in {place} after running and sitting", pages))
+    return found
+
+
+def test_a_query_that_says_where_it_hurts_finds_a_pain_page_for_that_place(search_page: Any) -> None:
+    """Material adds up matching words, so other words in a query ("running", "sitting") can push the
+    page for the place named out of sight: search/zones.json keeps one in the first three."""
+    queries = zone_queries()
+    assert len(queries) == 21
+    misses = [f"  {query!r}: got {found[:TOP]}, expected one of {pages}" for query, pages in queries
+              if not set((found := search(search_page, query))[:TOP]) & set(pages)]
+    assert misses == [], "\n".join(misses)
 
 
 def test_warning_signs_put_when_to_get_help_now_first(search_page: Any) -> None:

@@ -19,6 +19,12 @@ def test_forms_cover_plurals_verb_forms_irregulars_and_agent_nouns() -> None:
     assert {"anaesthetic", "anesthetic"} <= forms("anaesthetic")  # British and American spellings
 
 
+def test_forms_leave_out_a_different_word_given_as_the_base() -> None:
+    """The lexicon gives "bad" as the base of "worse" and "go" of "went": their forms are other words."""
+    assert not {"bad", "ill"} & forms("worse") and not {"go", "going"} & forms("went")
+    assert {"lie", "lay"} <= forms("lying") and {"feel", "feeling"} <= forms("felt")
+
+
 def test_a_pages_tags_hold_its_names_their_forms_and_everyday_words() -> None:
     meta = {"title": "Gluteus maximus", "also_called": ["glute max", "hip hiker"], "aliases": ["glute-max"],
             "described_as": ["my buttock aches when I climb stairs"], "tags": ["glutues"]}

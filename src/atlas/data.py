@@ -3,7 +3,8 @@
 - `body.yml`: the body outline, where each zone is drawn, and each muscle's shape (the body map and
   every referred-pain map);
 - `stretch-figures.yml`: the poses the stretch illustrations are drawn from;
-- `cautions.yml`: the cautions a stretch can declare, with their words and sources.
+- `cautions.yml`: the cautions a stretch can declare, with their words and sources;
+- `zone-words.yml`: the words people use for each body zone when they search.
 
 Each loader returns the data and a list of problems (file, line, message). The table checker reports
 the problems as findings; the Markdown extensions draw only from data without problems, and stop the
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,28 @@ def _repeated_keys(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _repeated_keys(item)
+
+
+def _mapping(path: Path, rel: str, what: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """The file's top-level mapping (None if the file is missing, unreadable or not a mapping: then a
+    problem says the file must map `what`)."""
+    root, problems = _compose(path, rel)
+    if root is None or isinstance(root, yaml.MappingNode):
+        return root, problems
+    return None, [*problems, (rel, 1, f"the file must map {what}")]
+
+
+def _valid_entries(root: yaml.MappingNode, rel: str, label: str, problem_of: Callable[[str, Any], str | None],
+                   problems: list[Problem]) -> Iterator[tuple[str, Any]]:
+    """Each (key, value) of the file's mapping that `problem_of` finds nothing wrong with; for each
+    other one, a problem at its line is added to `problems`."""
+    for key, key_node, node in _items(root):
+        entry = _value(node)
+        problem = problem_of(key, entry)
+        if problem:
+            problems.append((rel, _line(key_node), f"{label} '{key}' {problem}"))
+        else:
+            yield key, entry
 
 
 def _line(node: yaml.Node) -> int:
@@ -386,18 +409,11 @@ def load_cautions(docs: Path) -> tuple[dict[str, Caution], list[Problem]]:
 @functools.lru_cache(maxsize=8)
 def _load_cautions(path: Path, _changed: int) -> tuple[dict[str, Caution], list[Problem]]:
     rel = model.CAUTIONS_FILE
-    root, problems = _compose(path, rel)
+    root, problems = _mapping(path, rel, "each caution's key to its texts")
     if root is None:
         return {}, problems
-    if not isinstance(root, yaml.MappingNode):
-        return {}, [*problems, (rel, 1, "the file must map each caution's key to its texts")]
     cautions: dict[str, Caution] = {}
-    for key, key_node, node in _items(root):
-        problem = _caution_problem(key, _value(node))
-        if problem:
-            problems.append((rel, _line(key_node), f"caution '{key}' {problem}"))
-            continue
-        entry = _value(node)
+    for key, entry in _valid_entries(root, rel, "caution", _caution_problem, problems):
         cautions[key] = Caution(key, entry["title"].strip(), entry["short"].strip(), entry["text"].strip(),
                                 tuple(s.strip() for s in entry["sources"]))
     return cautions, problems
@@ -417,4 +433,45 @@ def _caution_problem(key: str, entry: object) -> str | None:
     sources = entry["sources"]
     if not (isinstance(sources, list) and sources and all(isinstance(s, str) and s.strip() for s in sources)):
         return "must list its sources: at least one full reference"
+    return None
+
+
+# --- zone-words.yml ------------------------------------------------------------------------------
+
+ZONE_WORD = re.compile(r"[a-z]+")  # one plain word: the results script compares whole words
+ZoneWords = dict[str, dict[str, list[str]]]  # {zone: {"part": [...], "where": [...]}}
+
+
+def load_zone_words(docs: Path) -> tuple[ZoneWords, list[Problem]]:
+    """The words for each body zone in a search (none when the file is missing), and every problem."""
+    path = docs / model.ZONE_WORDS_FILE
+    return _load_zone_words(path, _mtime(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_zone_words(path: Path, _changed: int) -> tuple[ZoneWords, list[Problem]]:
+    rel = model.ZONE_WORDS_FILE
+    root, problems = _mapping(path, rel, "each body zone to its words: {part: [...], where: [...]}")
+    if root is None:
+        return {}, problems
+    found: ZoneWords = {}
+    given = [zone for zone, _key_node, _node in _items(root)]
+    for zone, entry in _valid_entries(root, rel, "zone", _zone_words_problem, problems):
+        found[zone] = {"part": list(entry["part"]), "where": list(entry.get("where") or [])}
+    missing = [zone for zone in model.ZONE_LABELS if zone not in given]
+    if missing:
+        problems.append((rel, 1, f"no words for the zones {', '.join(missing)}: give each zone of the page model its words"))
+    return found, problems
+
+
+def _zone_words_problem(zone: str, entry: object) -> str | None:
+    if zone not in model.ZONE_LABELS:
+        return f"is not a body zone of the page model (one of: {', '.join(model.ZONE_LABELS)})"
+    if not isinstance(entry, dict) or "part" not in entry or not set(entry) <= {"part", "where"}:
+        return "must give its words as {part: [...]} or {part: [...], where: [...]}"
+    for field in ("part", "where"):
+        words = entry.get(field, [])
+        if not isinstance(words, list) or (field == "part" and not words) or not all(
+                isinstance(word, str) and ZONE_WORD.fullmatch(word) for word in words):
+            return f"must list its {field} words as single words in lower case, e.g. [thigh, thighs]"
     return None

@@ -78,6 +78,7 @@ BODY_FILE = "_data/body.yml"
 POSES_FILE = "_data/stretch-figures.yml"
 PUBLISHED_FILE = "_data/published-urls.txt"
 EVERYDAY_WORDS_FILE = "_data/everyday-words.yml"  # everyday words for search (atlas.wordforms)
+ZONE_WORDS_FILE = "_data/zone-words.yml"  # the words for each zone in a search (atlas.publish)
 
 # Markers: a line that the site's Markdown extensions turn into a picture, or (inline) a caution.
 BODY_MAP_MARKER = "[[body-map]]"

@@ -2,7 +2,9 @@
 whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools, and each
 page's own names for search (`search/names.json`): a query that is exactly a page's title or alias
 puts that page first in the results (overrides/main.html), since Material's ranking adds up matching
-words and cannot tell a name from a mention.
+words and cannot tell a name from a mention; and the words for each body zone with the pain pages
+for it (`search/zones.json`, from docs/_data/zone-words.yml): a query that says where it hurts ("the
+outside of my hip") keeps a pain page for that place in the first three results.
 
 Runs after any build: `python -m atlas.publish [SITE] [--docs DOCS]`. The MkDocs build runs it itself
 (scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
@@ -22,10 +24,12 @@ from .check.cli import DEFAULT_DOCS, graph_json, load
 from .check.pages import Page
 from .check.rules import graph_of
 from .check.urls import aliases_of, redirects
+from .data import ZoneWords, load_zone_words
 from .model import page_url
 
 GRAPH_FILE = "atlas-graph.json"
 NAMES_FILE = "search/names.json"
+ZONES_FILE = "search/zones.json"
 NOT_A_NAME = re.compile(r"[\W_]+", re.ASCII)  # the same in the script that reads the file
 
 
@@ -94,6 +98,17 @@ def own_names(pages: dict[str, Page]) -> dict[str, str]:
     return {key: url for key, url in found.items() if key not in shared}
 
 
+def zone_pages(pages: dict[str, Page], words: ZoneWords) -> list[dict[str, object]]:
+    """For each zone with words: the words, the pain pages whose first (main) zone it is, and every pain
+    page that names it, each list in the order of the pages' paths."""
+    pain = [(page_url(rel).lstrip("/"), page.meta.get("zones") or []) for rel, page in sorted(pages.items())
+            if page.kind == "pain" and not (page.meta.get("search") or {}).get("exclude")]
+    return [{"zone": zone, **named,
+             "main": [url for url, zones in pain if zones[:1] == [zone]],
+             "any": [url for url, zones in pain if zone in zones]}
+            for zone, named in words.items()]
+
+
 def publish(docs: Path, site: Path) -> list[str]:
     """Write the redirects and the graph into the built site; return what was written."""
     pages, _problems = load(docs, "docs")  # the checker reports problems; publishing never blocks on them
@@ -112,6 +127,9 @@ def publish(docs: Path, site: Path) -> list[str]:
     if (site / NAMES_FILE).parent.is_dir():  # only where the site has search
         (site / NAMES_FILE).write_text(json.dumps(own_names(graph.pages), separators=(",", ":")), encoding="utf-8")
         written.append(f"/{NAMES_FILE}")
+        zones = zone_pages(graph.pages, load_zone_words(docs)[0])  # the checker reports its problems
+        (site / ZONES_FILE).write_text(json.dumps(zones, separators=(",", ":")), encoding="utf-8")
+        written.append(f"/{ZONES_FILE}")
     return written
 
 

@@ -65,9 +65,11 @@ def forms(word: str) -> frozenset[str]:
     """Every form of `word` that search should match: its inflections, those of the verb behind an
     -er noun, and their British and American spellings (the word itself included)."""
     found = {word}
-    lemmas = {lemma for group in getAllLemmas(word).values() for lemma in group}
+    lemmas: set[str] = set()
     for upos, lemma_set in (getAllLemmas(word) or getAllLemmasOOV(word, upos="NOUN")).items():
         for lemma in lemma_set:
+            if not _same_word(word, lemma):
+                continue
             lemmas.add(lemma)
             inflections = getAllInflections(lemma, upos=upos) or getAllInflectionsOOV(lemma, upos=upos)
             found.update(form for group in inflections.values() for form in group)
@@ -76,6 +78,13 @@ def forms(word: str) -> frozenset[str]:
     for form in list(found):
         found.update(spelling for spelling in (get_american_spelling(form), get_british_spelling(form)) if spelling)
     return frozenset(form for form in found if WORD.fullmatch(form))
+
+
+def _same_word(word: str, lemma: str) -> bool:
+    """Whether `lemma` is the same word as `word` in another form (felt: feel, calves: calf), not a
+    different word that the lexicon gives as its base (worse: bad, went: go), whose forms would let
+    search match unrelated words ("bad" for "worse when lying on that side")."""
+    return lemma[:1] == word[:1]
 
 
 def _verb_behind(noun: str) -> set[str]:

@@ -2,7 +2,7 @@
 
 Whatever would stop the build (or be published as literal text) is found here first, with its file
 and line: a mistyped marker, a stretch figure with no poses, a pain map the body data cannot draw, and
-any mistake in docs/_data/body.yml, stretch-figures.yml or cautions.yml.
+any mistake in docs/_data/body.yml, stretch-figures.yml, cautions.yml or zone-words.yml.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import model
-from ..data import Body, Caution, Problem, load_body, load_cautions, load_poses, pain_map_problem
+from ..data import (Body, Caution, Problem, load_body, load_cautions, load_poses, load_zone_words,
+                    pain_map_problem)
 from .pages import Finding, Page
 
 PICTURES = ("body-map", "pain-map", "stretch-figure")  # markers that must stand alone on their line
@@ -22,7 +23,9 @@ def load_data(docs: Path, shown_root: str) -> tuple[dict[str, Caution], list[Fin
     cautions, problems = load_cautions(docs)
     _body, body_problems = load_body(docs)
     _poses, pose_problems = load_poses(docs)
-    return cautions, [_finding(shown_root, problem) for problem in (*problems, *body_problems, *pose_problems)]
+    _words, word_problems = load_zone_words(docs)
+    return cautions, [_finding(shown_root, problem)
+                      for problem in (*problems, *body_problems, *pose_problems, *word_problems)]
 
 
 def _finding(shown_root: str, problem: Problem) -> Finding:
