@@ -29,9 +29,9 @@ FORUM = yaml.safe_load((Path(__file__).parent / "search_queries_forum.yml").read
 FORUM_TUNED = [item for item in FORUM if not item.get("held_out")]
 FORUM_HELD_OUT = [item for item in FORUM if item.get("held_out")]
 # Floors a little under what the forum suite scores today, to catch a loss: the tuned part 137/143;
-# the held-out third is reported apart (the aim for it is 90%), with a floor under its lowest score.
+# the held-out third 60/67 (the aim for it is 90%: not reached), reported apart.
 FORUM_PASS_RATE = 0.93
-FORUM_HELD_OUT_PASS_RATE = 0.78
+FORUM_HELD_OUT_PASS_RATE = 0.85
 TOP = 3
 PASS_RATE = 0.95
 HELD_OUT_PASS_RATE = 0.80
