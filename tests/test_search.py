@@ -8,8 +8,8 @@ scores are printed; the held-out set must reach 80%.
 
 search_queries_forum.yml holds real phrasings from public forums and question-and-answer pages, with
 their source addresses, written down with the pages they should find before search was tuned for
-them (the last 29 after it, and never used to tune it). Its tuned two-thirds and its held-out third
-are scored apart."""
+them (two later batches, of 29 and 23, after it, and never used to tune it). Its tuned two-thirds and
+its held-out third are scored apart."""
 
 from __future__ import annotations
 
