@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from atlas import bodymap, model
-from atlas.data import DataError, load_body, load_cautions, load_poses, load_zone_words
+from atlas.data import DataError, load_body, load_cautions, load_poses, load_urgent_signs, load_zone_words
 from atlas.publish import GRAPH_FILE, publish
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -858,6 +858,27 @@ def test_publish_writes_each_zones_words_and_pain_pages_for_search(tmp_path: Pat
     assert zones["thigh-side"]["main"] == [] and zones["thigh-side"]["any"] == ["pain/outer/"]
 
 
+def test_publish_writes_the_warning_signs_and_the_urgent_page_for_search(tmp_path: Path) -> None:
+    """search/urgent.json: the urgent page's address and each sign's groups of words from
+    _data/urgent-signs.yml; with no urgent page, no page to put first."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "_data" / "urgent-signs.yml").write_text("saddle:\n  - [numb]\n  - [groin, saddle]\nfever:\n  - [fever]\n",
+                                                    encoding="utf-8")
+    (site / "search").mkdir(parents=True)
+    assert "/search/urgent.json" in publish(docs, site)
+    assert json.loads((site / "search" / "urgent.json").read_text(encoding="utf-8")) == {
+        "page": "", "signs": [[["numb"], ["groin", "saddle"]], [["fever"]]]}
+    (docs / "urgent.md").write_text("---\ntitle: When to get help now\n---\n", encoding="utf-8")
+    publish(docs, site)
+    assert json.loads((site / "search" / "urgent.json").read_text(encoding="utf-8"))["page"] == "urgent/"
+
+
+def test_the_warning_signs_file_is_well_formed() -> None:
+    signs, problems = load_urgent_signs(ROOT / "docs")
+    assert problems == [] and {"saddle-numbness", "bladder-or-bowel", "both-legs"} <= set(signs)
+
+
 def test_the_zone_words_give_every_zone_of_the_page_model_its_words() -> None:
     words, problems = load_zone_words(ROOT / "docs")
     assert problems == [] and list(words) == list(model.ZONES)
@@ -866,7 +887,7 @@ def test_the_zone_words_give_every_zone_of_the_page_model_its_words() -> None:
 def test_publish_writes_no_names_where_the_site_has_no_search(published: tuple[Path, list[str]]) -> None:
     site, written = published
     assert not (site / "search").exists() and "/search/names.json" not in written
-    assert "/search/zones.json" not in written
+    assert "/search/zones.json" not in written and "/search/urgent.json" not in written
 
 
 def test_every_zone_has_a_map_label_of_two_short_lines_at_most() -> None:

@@ -215,6 +215,47 @@ def test_warning_signs_put_when_to_get_help_now_first(search_page: Any) -> None:
     assert misses == [], "\n".join(misses)
 
 
+def urgent_sign_queries() -> list[str]:
+    """For each word of each warning sign in docs/_data/urgent-signs.yml, a query that holds it, the
+    first word of each other group of that sign, and other words of pain."""
+    signs = yaml.safe_load((DOCS / "_data" / "urgent-signs.yml").read_text(encoding="utf-8"))
+    found = []
+    for groups in signs.values():
+        for at, group in enumerate(groups):
+            for word in group:
+                words = [word if other == at else groups[other][0] for other in range(len(groups))]
+                found.append(f"sore back and hip pain with {' '.join(words)} since yesterday")
+    return found
+
+
+def test_a_query_that_names_a_warning_sign_puts_when_to_get_help_now_first(search_page: Any) -> None:
+    """Pain words can outweigh a warning sign ("sore back and hip pain with numb groin"): a query that
+    names a sign from search/urgent.json puts "When to get help now" first."""
+    queries = urgent_sign_queries()
+    assert len(queries) >= 60  # Material's ranking alone put the page first for 51 of 89
+    misses = [f"  {query!r}: got {found[:TOP]}" for query in queries
+              if (found := search(search_page, query))[:1] != ["urgent"]]
+    assert misses == [], "\n".join(misses)
+
+
+def stretch_queries() -> list[str]:
+    """For each body zone in docs/_data/zone-words.yml, a query that asks for a stretch for that part."""
+    words = yaml.safe_load((DOCS / "_data" / "zone-words.yml").read_text(encoding="utf-8"))
+    parts = list(dict.fromkeys(named["part"][0] for named in words.values()))
+    return [f"{ask} for my {part} when it aches" for part in parts for ask in ("stretch", "stretches", "stretching")]
+
+
+def test_a_query_that_asks_for_a_stretch_finds_a_stretch_page(search_page: Any) -> None:
+    """Pain words can outweigh the word "stretch" ("stretches for my tailbone when it aches"): a query
+    that asks for a stretch keeps a stretch page in the first three."""
+    queries = stretch_queries()
+    assert len(queries) >= 30  # Material's ranking alone found a stretch page for 10 of 48
+    found = {query: search(search_page, query)[:TOP] for query in queries}
+    misses = [f"  {query!r}: got {pages}" for query, pages in found.items()
+              if not [page for page in pages if page.startswith("stretches/")]]
+    assert misses == [], "\n".join(misses)
+
+
 def test_misspelling_tags_are_not_shown_in_results(search_page: Any) -> None:
     """A page's tags (misspellings such as "siatica") help search match, but readers never see them."""
     assert search(search_page, "siatica"), "the misspelling no longer finds the sciatica page"
@@ -224,7 +265,7 @@ def test_misspelling_tags_are_not_shown_in_results(search_page: Any) -> None:
 
 
 def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser: Any, served: str) -> None:
-    """The index, and the two small files that put its results in order (first, so that the first
+    """The index, and the three small files that put its results in order (first, so that the first
     results are already in order), load only when the reader turns to search."""
     page = browser.new_page(viewport=PHONE)
     asked: list[str] = []
@@ -236,7 +277,8 @@ def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser: An
     page.locator('label.md-header__button[for="__search"]').click()  # the search button in the header
     page.locator("input.md-search__input").fill("sciatica")
     page.wait_for_selector("li.md-search-result__item")
-    assert sorted(asked[:2]) == ["names.json", "zones.json"] and asked[2:] == ["search_index.json"], asked
+    assert sorted(asked[:3]) == ["names.json", "urgent.json", "zones.json"], asked
+    assert asked[3:] == ["search_index.json"], asked
     page.close()
 
 

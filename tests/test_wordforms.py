@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from atlas import model
-from atlas.wordforms import common_words, everyday_words, forms, search_tags
+from atlas.wordforms import common_words, everyday_words, forms, plain_words, search_tags
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -39,6 +39,17 @@ def test_words_common_to_most_pages_are_left_out() -> None:
     pages = [{"title": f"Pain {word}", "also_called": [word]} for word in ("alpha", "beta", "gamma", "delta")]
     assert common_words(pages, share=0.5) == frozenset({"pain"})
     assert "pain" not in search_tags(pages[0], common=frozenset({"pain"}))[1:]
+
+
+def test_other_forms_that_most_pages_use_are_left_out() -> None:
+    """ "running" is another form of "runner's knee", but in most pages' text: as a tag it would lift
+    the knee page for every query about running. Forms of rarer words, and the page's own words, stay."""
+    texts = ["Bend your knee when running.", "Stop running if it hurts.", "Running uphill hurts the calf."]
+    assert plain_words(texts, share=0.5) == frozenset({"running", "hurts"})
+    meta = {"title": "Knee pain", "also_called": ["runner's knee"], "described_as": ["it hurts"]}
+    tags = search_tags(meta, plain=plain_words(texts, share=0.5))
+    assert "running" not in tags and {"runs", "ran", "knees", "hurt", "hurting"} <= set(tags)
+    assert "running" in search_tags(meta)
 
 
 def test_the_everyday_words_file_maps_lower_case_words_to_lists() -> None:

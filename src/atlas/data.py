@@ -5,6 +5,7 @@
 - `stretch-figures.yml`: the poses the stretch illustrations are drawn from;
 - `cautions.yml`: the cautions a stretch can declare, with their words and sources;
 - `zone-words.yml`: the words people use for each body zone when they search.
+- `urgent-signs.yml`: the warning signs, in searchers' words, that put "When to get help now" first.
 
 Each loader returns the data and a list of problems (file, line, message). The table checker reports
 the problems as findings; the Markdown extensions draw only from data without problems, and stop the
@@ -474,4 +475,27 @@ def _zone_words_problem(zone: str, entry: object) -> str | None:
         if not isinstance(words, list) or (field == "part" and not words) or not all(
                 isinstance(word, str) and ZONE_WORD.fullmatch(word) for word in words):
             return f"must list its {field} words as single words in lower case, e.g. [thigh, thighs]"
+    return None
+
+
+# --- urgent-signs.yml ----------------------------------------------------------------------------
+
+UrgentSigns = dict[str, list[list[str]]]  # {sign: [[word, ...], ...]}: a word of every group names it
+
+
+def load_urgent_signs(docs: Path) -> tuple[UrgentSigns, list[Problem]]:
+    """The warning signs for a search (none when the file is missing), and every problem."""
+    rel = model.URGENT_SIGNS_FILE
+    root, problems = _mapping(docs / rel, rel, "each warning sign to its groups of words: [[numb], [groin, saddle]]")
+    signs = {sign: [list(group) for group in entry]
+             for sign, entry in _valid_entries(root, rel, "sign", _urgent_sign_problem, problems)} if root is not None else {}
+    return signs, problems
+
+
+def _urgent_sign_problem(_sign: str, entry: object) -> str | None:
+    if not isinstance(entry, list) or not entry or not all(
+            isinstance(group, list) and group and all(isinstance(word, str) and ZONE_WORD.fullmatch(word)
+                                                      for word in group) for group in entry):
+        return ("must be a list of groups of single words in lower case, e.g. [[numb, numbness], "
+                "[groin, saddle]]: a query names the sign when it holds a word of every group")
     return None

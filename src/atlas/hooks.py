@@ -25,27 +25,29 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from .publish import publish
 from .model import EVERYDAY_WORDS_FILE, FOLDER_BY_KIND, kind_of, read_meta
 from .structured import json_ld
-from .wordforms import common_words, everyday_words, search_tags
+from .wordforms import common_words, everyday_words, plain_words, search_tags
 
 # The id of the empty target at the very start of a page's content (overrides/main.html).
 CONTENT_START = "atlas-content"
 
 
 _common_words: frozenset[str] = frozenset()  # words in many pages' names, found afresh each build
+_plain: frozenset[str] = frozenset()  # words in the text of most pages, found afresh each build
 _everyday: dict[str, list[str]] = {}  # docs/_data/everyday-words.yml, read afresh each build
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    global _common_words, _everyday  # noqa: PLW0603 - one value per build, read by on_page_markdown
+    global _common_words, _everyday, _plain  # noqa: PLW0603 - one value per build, read by on_page_markdown
     _common_words = common_words(read_meta(Path(f.abs_src_path)) for f in files.documentation_pages())
     _everyday = everyday_words(Path(config["docs_dir"]) / EVERYDAY_WORDS_FILE)
+    _plain = plain_words(Path(f.abs_src_path).read_text(encoding="utf-8") for f in files.documentation_pages())
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     """Before the search index reads the page: its names and their word forms become its search tags."""
     if page.meta.get("title"):
-        page.meta["tags"] = search_tags(page.meta, _common_words, _everyday)
+        page.meta["tags"] = search_tags(page.meta, _common_words, _everyday, _plain)
     return markdown
 
 

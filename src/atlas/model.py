@@ -79,6 +79,8 @@ POSES_FILE = "_data/stretch-figures.yml"
 PUBLISHED_FILE = "_data/published-urls.txt"
 EVERYDAY_WORDS_FILE = "_data/everyday-words.yml"  # everyday words for search (atlas.wordforms)
 ZONE_WORDS_FILE = "_data/zone-words.yml"  # the words for each zone in a search (atlas.publish)
+URGENT_SIGNS_FILE = "_data/urgent-signs.yml"  # the warning signs that put the urgent page first in a search
+URGENT_PAGE = "urgent.md"  # "When to get help now"
 
 # Markers: a line that the site's Markdown extensions turn into a picture, or (inline) a caution.
 BODY_MAP_MARKER = "[[body-map]]"

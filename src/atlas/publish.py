@@ -4,7 +4,9 @@ page's own names for search (`search/names.json`): a query that is exactly a pag
 puts that page first in the results (overrides/main.html), since Material's ranking adds up matching
 words and cannot tell a name from a mention; and the words for each body zone with the pain pages
 for it (`search/zones.json`, from docs/_data/zone-words.yml): a query that says where it hurts ("the
-outside of my hip") keeps a pain page for that place in the first three results.
+outside of my hip") keeps a pain page for that place in the first three results; and the warning signs
+(`search/urgent.json`, from docs/_data/urgent-signs.yml): a query that names one ("couldn't empty my
+bladder") puts "When to get help now" first.
 
 Runs after any build: `python -m atlas.publish [SITE] [--docs DOCS]`. The MkDocs build runs it itself
 (scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
@@ -24,12 +26,13 @@ from .check.cli import DEFAULT_DOCS, graph_json, load
 from .check.pages import Page
 from .check.rules import graph_of
 from .check.urls import aliases_of, redirects
-from .data import ZoneWords, load_zone_words
-from .model import page_url
+from .data import ZoneWords, load_urgent_signs, load_zone_words
+from .model import URGENT_PAGE, page_url
 
 GRAPH_FILE = "atlas-graph.json"
 NAMES_FILE = "search/names.json"
 ZONES_FILE = "search/zones.json"
+URGENT_FILE = "search/urgent.json"
 NOT_A_NAME = re.compile(r"[\W_]+", re.ASCII)  # the same in the script that reads the file
 
 
@@ -130,6 +133,10 @@ def publish(docs: Path, site: Path) -> list[str]:
         zones = zone_pages(graph.pages, load_zone_words(docs)[0])  # the checker reports its problems
         (site / ZONES_FILE).write_text(json.dumps(zones, separators=(",", ":")), encoding="utf-8")
         written.append(f"/{ZONES_FILE}")
+        signs = {"page": page_url(URGENT_PAGE).lstrip("/") if URGENT_PAGE in graph.pages else "",
+                 "signs": list(load_urgent_signs(docs)[0].values())}  # the checker reports its problems
+        (site / URGENT_FILE).write_text(json.dumps(signs, separators=(",", ":")), encoding="utf-8")
+        written.append(f"/{URGENT_FILE}")
     return written
 
 

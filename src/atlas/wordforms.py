@@ -18,9 +18,11 @@ site does not show) get, from the page model's name fields:
 - the everyday words for a name's words from docs/_data/everyday-words.yml (buttock: bum, butt,
   bottom, glute...), with their forms too.
 
-`search_tags(meta, common)` gives the list for a page's front matter, leaving out words common to
-many pages' names (`common_words`); the MkDocs hook puts it in place of the page's `tags` before the
-search index is built.
+`search_tags(meta, common, everyday, plain)` gives the list for a page's front matter, leaving out
+words common to many pages' names (`common_words`) and other forms that are words of most pages'
+text (`plain_words`: "running" is another form of "runner's knee", but a query about running is not
+about that page); the MkDocs hook puts it in place of the page's `tags` before the search index is
+built.
 """
 
 from __future__ import annotations
@@ -114,7 +116,18 @@ def words_of(texts: Iterable[str]) -> list[str]:
 def common_words(all_meta: Iterable[Mapping[str, Any]], share: float = COMMON_SHARE) -> frozenset[str]:
     """Words in the names of more than `share` of the pages (pain, back, hip...): in a page's tags they
     would lift every page that names them, so the tags leave them out."""
-    pages = [set(words_of(names(meta))) for meta in all_meta]
+    return _in_most([set(words_of(names(meta))) for meta in all_meta], share)
+
+
+def plain_words(texts: Iterable[str], share: float = COMMON_SHARE) -> frozenset[str]:
+    """Words in the text of more than `share` of the pages (muscle, feel, bend, running...): as another
+    form of a name's word in a page's tags, such a word would lift that page for any query using it
+    ("running" from "runner's knee"), so the tags leave it out."""
+    return _in_most([set(words_of([text])) for text in texts], share)
+
+
+def _in_most(pages: list[set[str]], share: float) -> frozenset[str]:
+    """The words in more than `share` of `pages` (each page's set of words)."""
     counts: dict[str, int] = {}
     for words in pages:
         for word in words:
@@ -132,9 +145,10 @@ def everyday_words(path: Path) -> dict[str, list[str]]:
 
 
 def search_tags(meta: Mapping[str, Any], common: frozenset[str] = frozenset(),
-                everyday: Mapping[str, list[str]] | None = None) -> list[str]:
+                everyday: Mapping[str, list[str]] | None = None, plain: frozenset[str] = frozenset()) -> list[str]:
     """The page's own names (title, aliases, written tags), the everyday words for the words in all its
-    names, then every other form of those words, leaving out the words in `common`."""
+    names, then every other form of those words, leaving out the words in `common` and, among the
+    other forms, those in `plain`."""
     own = names({key: meta.get(key) for key in TAGGED_FIELDS})
     words = words_of(names(meta))
     tags = list(own)
@@ -147,6 +161,6 @@ def search_tags(meta: Mapping[str, Any], common: frozenset[str] = frozenset(),
         if len(word) < SHORTEST or word in COMMON or word in common:
             continue
         for form in sorted(forms(word)):
-            if form not in words and form not in tags:
+            if form not in words and form not in tags and form not in plain:
                 tags.append(form)
     return tags

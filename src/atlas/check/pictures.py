@@ -2,7 +2,8 @@
 
 Whatever would stop the build (or be published as literal text) is found here first, with its file
 and line: a mistyped marker, a stretch figure with no poses, a pain map the body data cannot draw, and
-any mistake in docs/_data/body.yml, stretch-figures.yml, cautions.yml or zone-words.yml.
+any mistake in docs/_data/body.yml, stretch-figures.yml, cautions.yml, zone-words.yml or
+urgent-signs.yml.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import model
-from ..data import (Body, Caution, Problem, load_body, load_cautions, load_poses, load_zone_words,
-                    pain_map_problem)
+from ..data import (Body, Caution, Problem, load_body, load_cautions, load_poses, load_urgent_signs,
+                    load_zone_words, pain_map_problem)
 from .pages import Finding, Page
 
 PICTURES = ("body-map", "pain-map", "stretch-figure")  # markers that must stand alone on their line
@@ -24,8 +25,9 @@ def load_data(docs: Path, shown_root: str) -> tuple[dict[str, Caution], list[Fin
     _body, body_problems = load_body(docs)
     _poses, pose_problems = load_poses(docs)
     _words, word_problems = load_zone_words(docs)
+    _signs, sign_problems = load_urgent_signs(docs)
     return cautions, [_finding(shown_root, problem)
-                      for problem in (*problems, *body_problems, *pose_problems, *word_problems)]
+                      for problem in (*problems, *body_problems, *pose_problems, *word_problems, *sign_problems)]
 
 
 def _finding(shown_root: str, problem: Problem) -> Finding:
