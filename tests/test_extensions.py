@@ -821,19 +821,24 @@ def test_publish_escapes_markup_of_front_matter_titles_in_the_search_index(tmp_p
 
 
 def test_publish_writes_each_pages_own_names_for_search(tmp_path: Path) -> None:
-    """search/names.json: every title and alias, compared as words in lower case, leads to its page; a
-    name two pages share leads to neither; a page left out of search is left out."""
+    """search/names.json: every title, alias and other name, compared as words in lower case, leads to
+    its page; a title or alias wins over another page's other name; a name two pages share in the same
+    rank leads to neither; a page left out of search is left out."""
     docs, site = tmp_path / "docs", tmp_path / "site"
     (docs / "muscles").mkdir(parents=True)
-    (docs / "muscles" / "iliopsoas.md").write_text("---\ntitle: Iliopsoas\naliases: [psoas, hip-flexor]\n---\n", encoding="utf-8")
-    (docs / "muscles" / "one.md").write_text("---\ntitle: Knee-to-Chest?\naliases: [same-name]\n---\n", encoding="utf-8")
+    (docs / "muscles" / "iliopsoas.md").write_text(
+        "---\ntitle: Iliopsoas\naliases: [psoas, hip-flexor]\nalso_called: [Hip flexors, Knee to chest, both]\n---\n",
+        encoding="utf-8")
+    (docs / "muscles" / "one.md").write_text("---\ntitle: Knee-to-Chest?\naliases: [same-name]\nalso_called: [both]\n---\n",
+                                             encoding="utf-8")
     (docs / "muscles" / "two.md").write_text("---\ntitle: Same name\n---\n", encoding="utf-8")
     (docs / "muscles" / "index.md").write_text("---\ntitle: Muscles\nsearch: {exclude: true}\n---\n", encoding="utf-8")
     (site / "search").mkdir(parents=True)
     assert "/search/names.json" in publish(docs, site)
     names = json.loads((site / "search" / "names.json").read_text(encoding="utf-8"))
     assert names == {"iliopsoas": "muscles/iliopsoas/", "psoas": "muscles/iliopsoas/",
-                     "hip flexor": "muscles/iliopsoas/", "knee to chest": "muscles/one/"}
+                     "hip flexor": "muscles/iliopsoas/", "knee to chest": "muscles/one/",
+                     "hip flexors": "muscles/iliopsoas/"}
 
 
 def test_publish_writes_each_zones_words_and_pain_pages_for_search(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """What the built site publishes besides its pages: a redirect page for every short alias, the
 whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools, and each
-page's own names for search (`search/names.json`): a query that is exactly a page's title or alias
-puts that page first in the results (overrides/main.html), since Material's ranking adds up matching
+page's own names for search (`search/names.json`): a query that is exactly a page's title, alias or
+other name (`also_called`) puts that page first in the results (overrides/main.html), since Material's ranking adds up matching
 words and cannot tell a name from a mention; and the words for each body zone with the pain pages
 for it (`search/zones.json`, from docs/_data/zone-words.yml): a query that says where it hurts ("the
 outside of my hip") keeps a pain page for that place in the first three results; and the warning signs
@@ -86,19 +86,25 @@ def name_key(name: str) -> str:
 
 
 def own_names(pages: dict[str, Page]) -> dict[str, str]:
-    """{a page's title or alias, compared as `name_key`: the page's address without its leading slash}
-    for every page search can find. A name two pages share leads to neither."""
+    """{a page's title, alias or other name (`also_called`), compared as `name_key`: the page's address
+    without its leading slash} for every page search can find. A title or alias wins over another
+    page's other name; a name two pages share in the same rank leads to neither."""
     found: dict[str, str] = {}
-    shared: set[str] = set()
-    for rel in sorted(pages):
-        page = pages[rel]
-        if not page.title or (page.meta.get("search") or {}).get("exclude"):
-            continue
-        for name in [page.title, *(alias.replace("-", " ") for alias in aliases_of(page))]:
-            key, url = name_key(name), page_url(rel).lstrip("/")
-            if key and found.setdefault(key, url) != url:
-                shared.add(key)
-    return {key: url for key, url in found.items() if key not in shared}
+    for field in ("title", "also_called"):
+        ranked: dict[str, str] = {}
+        shared: set[str] = set()
+        for rel in sorted(pages):
+            page = pages[rel]
+            if not page.title or (page.meta.get("search") or {}).get("exclude"):
+                continue
+            names = ([page.title, *(alias.replace("-", " ") for alias in aliases_of(page))] if field == "title"
+                     else [str(name) for name in page.meta.get("also_called") or []])
+            for name in names:
+                key, url = name_key(name), page_url(rel).lstrip("/")
+                if key and key not in found and ranked.setdefault(key, url) != url:
+                    shared.add(key)
+        found.update((key, url) for key, url in ranked.items() if key not in shared)
+    return found
 
 
 def zone_pages(pages: dict[str, Page], words: ZoneWords) -> list[dict[str, object]]:
