@@ -135,17 +135,22 @@ def test_search_finds_the_expected_page_in_the_top_three(search_page: Any, queri
     assert rate >= least, report
 
 
-def own_names() -> list[tuple[str, str]]:
-    """(a page's title or one of its aliases as words, that page) for every page search can find."""
+def searchable_pages() -> list[tuple[str, dict[str, Any]]]:
+    """(page, front matter) for every page search can find, the page as search reports it."""
     found = []
     for path in sorted(DOCS.rglob("*.md")):
         rel = path.relative_to(DOCS)
         meta = read_meta(path)
         if rel.parts[0].startswith("_") or (meta.get("search") or {}).get("exclude") or not meta.get("title"):
             continue
-        page = rel.with_suffix("").as_posix().removesuffix("/index").removesuffix("index")
-        found += [(meta["title"], page)] + [(alias.replace("-", " "), page) for alias in meta.get("aliases") or []]
+        found.append((rel.with_suffix("").as_posix().removesuffix("/index").removesuffix("index"), meta))
     return found
+
+
+def own_names() -> list[tuple[str, str]]:
+    """(a page's title or one of its aliases as words, that page) for every page search can find."""
+    return [(name, page) for page, meta in searchable_pages()
+            for name in [meta["title"], *(alias.replace("-", " ") for alias in meta.get("aliases") or [])]]
 
 
 # Every title and alias puts its own page first. Material's ranking alone did so for 144 of 160: a
@@ -168,12 +173,7 @@ def other_names() -> list[tuple[str, str]]:
         return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
     titles = {key(name) for name, _page in own_names()}
     found: dict[str, list[tuple[str, str]]] = {}
-    for path in sorted(DOCS.rglob("*.md")):
-        rel = path.relative_to(DOCS)
-        meta = read_meta(path)
-        if rel.parts[0].startswith("_") or (meta.get("search") or {}).get("exclude") or not meta.get("title"):
-            continue
-        page = rel.with_suffix("").as_posix().removesuffix("/index").removesuffix("index")
+    for page, meta in searchable_pages():
         for name in dict.fromkeys(str(name) for name in meta.get("also_called") or []):
             found.setdefault(key(name), []).append((name, page))
     return [pairs[0] for name, pairs in found.items() if len(pairs) == 1 and name not in titles]
