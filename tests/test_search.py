@@ -13,8 +13,6 @@ and its held-out third are scored apart."""
 
 from __future__ import annotations
 
-import re
-
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,7 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from atlas.data import load_urgent_signs, load_zone_words
 from atlas.model import read_meta
+from atlas.publish import name_key
 from sites import DESKTOP, PHONE
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
@@ -169,13 +169,11 @@ def test_a_pages_own_title_or_alias_puts_it_first(search_page: Any) -> None:
 def other_names() -> list[tuple[str, str]]:
     """(one of a page's other names, `also_called`, that page) for every such name that no other page
     has as a title, alias or other name (compared in lower case, words only)."""
-    def key(name: str) -> str:
-        return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
-    titles = {key(name) for name, _page in own_names()}
+    titles = {name_key(name) for name, _page in own_names()}
     found: dict[str, list[tuple[str, str]]] = {}
     for page, meta in searchable_pages():
         for name in dict.fromkeys(str(name) for name in meta.get("also_called") or []):
-            found.setdefault(key(name), []).append((name, page))
+            found.setdefault(name_key(name), []).append((name, page))
     return [pairs[0] for name, pairs in found.items() if len(pairs) == 1 and name not in titles]
 
 
@@ -193,12 +191,12 @@ def zone_queries() -> list[tuple[str, list[str]]]:
     """For each body zone in docs/_data/zone-words.yml, a query that says in everyday words where it
     hurts, among other words, and the pain pages for that zone: those whose first zone it is, or if
     none, every pain page that names it (read from the pages themselves)."""
-    words = yaml.safe_load((DOCS / "_data" / "zone-words.yml").read_text(encoding="utf-8"))
+    words = load_zone_words(DOCS)[0]
     pain = [(f"pain/{path.stem}", read_meta(path).get("zones") or []) for path in sorted((DOCS / "pain").glob("*.md"))
             if path.stem != "index"]
     found = []
     for zone, named in words.items():
-        place = f"the {named['where'][0]} of my {named['part'][0]}" if named.get("where") else f"my {named['part'][0]}"
+        place = f"the {named['where'][0]} of my {named['part'][0]}" if named["where"] else f"my {named['part'][0]}"
         pages = [page for page, zones in pain if zones[:1] == [zone]] or [page for page, zones in pain if zone in zones]
         found.append((f"dull ache and tightness in {place} after running and sitting", pages))
     return found
@@ -248,7 +246,7 @@ def test_warning_signs_put_when_to_get_help_now_first(search_page: Any) -> None:
 def urgent_sign_queries() -> list[str]:
     """For each word of each warning sign in docs/_data/urgent-signs.yml, a query that holds it, the
     first word of each other group of that sign, and other words of pain."""
-    signs = yaml.safe_load((DOCS / "_data" / "urgent-signs.yml").read_text(encoding="utf-8"))
+    signs = load_urgent_signs(DOCS)[0]
     found = []
     for groups in signs.values():
         for at, group in enumerate(groups):
@@ -270,7 +268,7 @@ def test_a_query_that_names_a_warning_sign_puts_when_to_get_help_now_first(searc
 
 def stretch_queries() -> list[str]:
     """For each body zone in docs/_data/zone-words.yml, a query that asks for a stretch for that part."""
-    words = yaml.safe_load((DOCS / "_data" / "zone-words.yml").read_text(encoding="utf-8"))
+    words = load_zone_words(DOCS)[0]
     parts = list(dict.fromkeys(named["part"][0] for named in words.values()))
     return [f"{ask} for my {part} when it aches" for part in parts for ask in ("stretch", "stretches", "stretching")]
 

@@ -439,7 +439,7 @@ def _caution_problem(key: str, entry: object) -> str | None:
 
 # --- zone-words.yml ------------------------------------------------------------------------------
 
-ZONE_WORD = re.compile(r"[a-z]+")  # one plain word: the results script compares whole words
+SEARCH_WORD = re.compile(r"[a-z]+")  # one plain word: the results script compares whole words
 ZoneWords = dict[str, dict[str, list[str]]]  # {zone: {"part": [...], "where": [...]}}
 
 
@@ -473,7 +473,7 @@ def _zone_words_problem(zone: str, entry: object) -> str | None:
     for field in ("part", "where"):
         words = entry.get(field, [])
         if not isinstance(words, list) or (field == "part" and not words) or not all(
-                isinstance(word, str) and ZONE_WORD.fullmatch(word) for word in words):
+                isinstance(word, str) and SEARCH_WORD.fullmatch(word) for word in words):
             return f"must list its {field} words as single words in lower case, e.g. [thigh, thighs]"
     return None
 
@@ -487,14 +487,16 @@ def load_urgent_signs(docs: Path) -> tuple[UrgentSigns, list[Problem]]:
     """The warning signs for a search (none when the file is missing), and every problem."""
     rel = model.URGENT_SIGNS_FILE
     root, problems = _mapping(docs / rel, rel, "each warning sign to its groups of words: [[numb], [groin, saddle]]")
+    if root is None:
+        return {}, problems
     signs = {sign: [list(group) for group in entry]
-             for sign, entry in _valid_entries(root, rel, "sign", _urgent_sign_problem, problems)} if root is not None else {}
+             for sign, entry in _valid_entries(root, rel, "sign", _urgent_sign_problem, problems)}
     return signs, problems
 
 
 def _urgent_sign_problem(_sign: str, entry: object) -> str | None:
     if not isinstance(entry, list) or not entry or not all(
-            isinstance(group, list) and group and all(isinstance(word, str) and ZONE_WORD.fullmatch(word)
+            isinstance(group, list) and group and all(isinstance(word, str) and SEARCH_WORD.fullmatch(word)
                                                       for word in group) for group in entry):
         return ("must be a list of groups of single words in lower case, e.g. [[numb, numbness], "
                 "[groin, saddle]]: a query names the sign when it holds a word of every group")

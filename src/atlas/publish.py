@@ -1,8 +1,8 @@
 """What the built site publishes besides its pages: a redirect page for every short alias, the
 whole pain / muscle / stretch graph as one JSON file (`atlas-graph.json`) for other tools, and each
 page's own names for search (`search/names.json`): a query that is exactly a page's title, alias or
-other name (`also_called`) puts that page first in the results (overrides/main.html), since Material's ranking adds up matching
-words and cannot tell a name from a mention; and the words for each body zone with the pain pages
+other name (`also_called`) puts that page first in the results (overrides/main.html), since
+Material's ranking adds up matching words and cannot tell a name from a mention; and the words for each body zone with the pain pages
 for it (`search/zones.json`, from docs/_data/zone-words.yml): a query that says where it hurts ("the
 outside of my hip") keeps a pain page for that place in the first three results; and the warning signs
 (`search/urgent.json`, from docs/_data/urgent-signs.yml): a query that names one ("couldn't empty my
@@ -20,6 +20,7 @@ import json
 import posixpath
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .check.cli import DEFAULT_DOCS, graph_json, load
@@ -90,28 +91,45 @@ def own_names(pages: dict[str, Page]) -> dict[str, str]:
     without its leading slash} for every page search can find. A title or alias wins over another
     page's other name; a name two pages share in the same rank leads to neither."""
     found: dict[str, str] = {}
-    for field in ("title", "also_called"):
-        ranked: dict[str, str] = {}
-        shared: set[str] = set()
-        for rel in sorted(pages):
-            page = pages[rel]
-            if not page.title or (page.meta.get("search") or {}).get("exclude"):
-                continue
-            names = ([page.title, *(alias.replace("-", " ") for alias in aliases_of(page))] if field == "title"
-                     else [str(name) for name in page.meta.get("also_called") or []])
-            for name in names:
-                key, url = name_key(name), page_url(rel).lstrip("/")
-                if key and key not in found and ranked.setdefault(key, url) != url:
-                    shared.add(key)
-        found.update((key, url) for key, url in ranked.items() if key not in shared)
+    for names_of in (_title_and_aliases, _other_names):
+        found.update((key, url) for key, url in _unshared_names(pages, names_of).items() if key not in found)
     return found
+
+
+def _title_and_aliases(page: Page) -> list[str]:
+    return [page.title, *(alias.replace("-", " ") for alias in aliases_of(page))]
+
+
+def _other_names(page: Page) -> list[str]:
+    return [str(name) for name in page.meta.get("also_called") or []]
+
+
+def _unshared_names(pages: dict[str, Page], names_of: Callable[[Page], list[str]]) -> dict[str, str]:
+    """{each name `names_of` gives a page search can find, as `name_key`: that page's address}, leaving
+    out a name two pages share."""
+    found: dict[str, str] = {}
+    shared: set[str] = set()
+    for rel in sorted(pages):
+        page = pages[rel]
+        if not page.title or not _searchable(page):
+            continue
+        for name in names_of(page):
+            key, url = name_key(name), page_url(rel).lstrip("/")
+            if key and found.setdefault(key, url) != url:
+                shared.add(key)
+    return {key: url for key, url in found.items() if key not in shared}
+
+
+def _searchable(page: Page) -> bool:
+    """Whether search can find the page (its front matter does not say `search: {exclude: true}`)."""
+    return not (page.meta.get("search") or {}).get("exclude")
 
 
 def zone_pages(pages: dict[str, Page], words: ZoneWords) -> list[dict[str, object]]:
     """For each zone with words: the words, the pain pages whose first (main) zone it is, and every pain
     page that names it, each list in the order of the pages' paths."""
     pain = [(page_url(rel).lstrip("/"), page.meta.get("zones") or []) for rel, page in sorted(pages.items())
-            if page.kind == "pain" and not (page.meta.get("search") or {}).get("exclude")]
+            if page.kind == "pain" and _searchable(page)]
     return [{"zone": zone, **named,
              "main": [url for url, zones in pain if zones[:1] == [zone]],
              "any": [url for url, zones in pain if zone in zones]}
