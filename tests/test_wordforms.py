@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from atlas import model
-from atlas.wordforms import common_words, everyday_words, forms, plain_words, search_tags
+from atlas.wordforms import common_words, compounds, everyday_words, forms, plain_words, search_tags
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -33,6 +33,17 @@ def test_a_pages_tags_hold_its_names_their_forms_and_everyday_words() -> None:
     assert "hip hiker" not in tags  # also_called names stay in the text, where another page may share one
     assert "my buttock aches when I climb stairs" not in tags
     assert {"bum", "butt", "buttocks", "hiking", "climbing", "stair"} <= set(tags)
+
+
+def test_two_words_of_a_name_that_make_one_word_are_tagged_as_one() -> None:
+    """People type "backache" for "back ache": Material matches the start of a word, so "backache"
+    finds nothing unless a page holds it."""
+    assert compounds("low back ache") == ["backache"]
+    assert compounds("knee hurts going down stairs") == ["downstairs"]
+    assert compounds("can't stand up") == [] and compounds("it hurts me at night") == []  # not cant, meat
+    assert compounds("pain in the hip") == []  # "inthe", "thehip": no such word
+    tags = search_tags({"title": "Lower back pain", "also_called": ["low back ache"]})
+    assert {"backache", "backaches"} <= set(tags)
 
 
 def test_words_common_to_most_pages_are_left_out() -> None:

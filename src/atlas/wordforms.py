@@ -15,6 +15,8 @@ site does not show) get, from the page model's name fields:
 - the verb behind a word for a person who does something (hiker: hike, hiking), where the lexicon
   knows the verb;
 - the British and American spellings of each (anaesthetic, anesthetic), from Breame's word lists;
+- the one-word spelling of two neighbouring words of a name, where the lexicon knows it ("low back
+  ache": backache), with its forms;
 - the everyday words for a name's words from docs/_data/everyday-words.yml (buttock: bum, butt,
   bottom, glute...), with their forms too.
 
@@ -103,6 +105,25 @@ def _verb_behind(noun: str) -> set[str]:
     return set()
 
 
+def compounds(text: str) -> list[str]:
+    """The one-word spellings of neighbouring words of `text` that the lexicon knows as one word ("low
+    back ache": backache; "going down stairs": downstairs): people write both. Each part has at least
+    SHORTEST letters, so "me at" is not "meat", and "can't" stays one word, so it is not "cant"."""
+    words = [word.strip(".,;:!?()\"") for word in text.lower().replace("-", " ").split()]
+    found: list[str] = []
+    for first, second in zip(words, words[1:]):
+        joined = first + second
+        if min(len(first), len(second)) >= SHORTEST and WORD.fullmatch(joined) and joined not in found \
+                and _known(joined):
+            found.append(joined)
+    return found
+
+
+def _known(word: str) -> bool:
+    """Whether the lexicon knows `word` as a word in its own right (not only by its rules)."""
+    return any(word in lemma_set for lemma_set in getAllLemmas(word).values())
+
+
 def words_of(texts: Iterable[str]) -> list[str]:
     """The distinct lower-case words of `texts`, in order."""
     seen: list[str] = []
@@ -157,7 +178,8 @@ def search_tags(meta: Mapping[str, Any], common: frozenset[str] = frozenset(),
             if phrase not in tags:
                 tags.append(phrase)
             words.extend(extra for extra in words_of([phrase]) if extra not in words)
-    for word in words:
+    joined = [word for name in names(meta) for word in compounds(name) if word not in words]
+    for word in words + joined:
         if len(word) < SHORTEST or word in COMMON or word in common:
             continue
         for form in sorted(forms(word)):
