@@ -23,7 +23,7 @@ import segno
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .publish import publish
-from .model import EVERYDAY_WORDS_FILE, FOLDER_BY_KIND, kind_of, read_meta
+from .model import EVERYDAY_WORDS_FILE, FOLDER_BY_KIND, kind_of, meta_of, read_page
 from .structured import json_ld
 from .wordforms import common_words, everyday_words, plain_words, search_tags
 
@@ -38,9 +38,10 @@ _everyday: dict[str, list[str]] = {}  # docs/_data/everyday-words.yml, read afre
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
     global _common_words, _everyday, _plain  # noqa: PLW0603 - one value per build, read by on_page_markdown
-    _common_words = common_words(read_meta(Path(f.abs_src_path)) for f in files.documentation_pages())
+    texts = [read_page(Path(f.abs_src_path)) for f in files.documentation_pages()]  # each page read once
+    _common_words = common_words(meta_of(text) for text in texts)
     _everyday = everyday_words(Path(config["docs_dir"]) / EVERYDAY_WORDS_FILE)
-    _plain = plain_words(Path(f.abs_src_path).read_text(encoding="utf-8") for f in files.documentation_pages())
+    _plain = plain_words(texts)
     return files
 
 

@@ -354,10 +354,23 @@ def front_matter_end(lines: list[str]) -> int | None:
 def read_meta(path: Path) -> dict[str, Any]:
     """A page's front matter as a mapping ({} when it has none or it cannot be read: the checker
     reports why)."""
+    return meta_of(read_page(path))
+
+
+def read_page(path: Path) -> str:
+    """A page's text ("" when it cannot be read: the checker reports why)."""
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def meta_of(text: str) -> dict[str, Any]:
+    """The front matter of a page's text as a mapping ({} when it has none or it cannot be read)."""
+    try:
+        lines = text.splitlines()
         end = front_matter_end(lines)
         meta = load_yaml("\n".join(lines[1:end]))[0] if end else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return {}
     return {str(key): value for key, value in meta.items()} if isinstance(meta, dict) else {}

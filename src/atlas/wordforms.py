@@ -171,14 +171,15 @@ def search_tags(meta: Mapping[str, Any], common: frozenset[str] = frozenset(),
     names, then every other form of those words, leaving out the words in `common` and, among the
     other forms, those in `plain`."""
     own = names({key: meta.get(key) for key in TAGGED_FIELDS})
-    words = words_of(names(meta))
+    every_name = names(meta)
+    words = words_of(every_name)
     tags = list(own)
     for word in list(words):
         for phrase in (everyday or {}).get(word, []):
             if phrase not in tags:
                 tags.append(phrase)
             words.extend(extra for extra in words_of([phrase]) if extra not in words)
-    joined = [word for name in names(meta) for word in compounds(name) if word not in words]
+    joined = [word for name in every_name for word in compounds(name) if word not in words]
     for word in words + joined:
         if len(word) < SHORTEST or word in COMMON or word in common:
             continue
