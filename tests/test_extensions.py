@@ -879,6 +879,21 @@ def test_publish_writes_the_warning_signs_and_the_urgent_page_for_search(tmp_pat
     assert json.loads((site / "search" / "urgent.json").read_text(encoding="utf-8"))["page"] == "urgent/"
 
 
+def test_publish_writes_the_name_words_and_the_words_to_keep_for_search(tmp_path: Path) -> None:
+    """search/spelling.json: the words of page names that a misspelt word is put right to, and the
+    words never put right, among them every word of the built search index."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "muscles").mkdir(parents=True)
+    (docs / "muscles" / "piriformis.md").write_text("---\ntitle: Piriformis\n---\n", encoding="utf-8")
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(json.dumps(
+        {"docs": [{"location": "muscles/piriformis/", "title": "Piriformis", "text": "<p>Periformis &amp; spines</p>"}]}),
+        encoding="utf-8")
+    assert "/search/spelling.json" in publish(docs, site)
+    table = json.loads((site / "search" / "spelling.json").read_text(encoding="utf-8"))
+    assert table["words"] == ["piriformis"] and {"periformis", "spines"} <= set(table["keep"])
+
+
 def test_the_warning_signs_file_is_well_formed() -> None:
     signs, problems = load_urgent_signs(ROOT / "docs")
     assert problems == [] and {"saddle-numbness", "bladder-or-bowel", "both-legs"} <= set(signs)
@@ -893,6 +908,7 @@ def test_publish_writes_no_names_where_the_site_has_no_search(published: tuple[P
     site, written = published
     assert not (site / "search").exists() and "/search/names.json" not in written
     assert "/search/zones.json" not in written and "/search/urgent.json" not in written
+    assert "/search/spelling.json" not in written
 
 
 def test_every_zone_has_a_map_label_of_two_short_lines_at_most() -> None:

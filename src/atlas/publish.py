@@ -6,7 +6,8 @@ Material's ranking adds up matching words and cannot tell a name from a mention;
 for it (`search/zones.json`, from docs/_data/zone-words.yml): a query that says where it hurts ("the
 outside of my hip") keeps a pain page for that place in the first three results; and the warning signs
 (`search/urgent.json`, from docs/_data/urgent-signs.yml): a query that names one ("couldn't empty my
-bladder") puts "When to get help now" first.
+bladder") puts "When to get help now" first; and the words of page names with the real words near
+them (`search/spelling.json`, atlas.spelling), so that a misspelt name ("piriformus") is put right.
 
 Runs after any build: `python -m atlas.publish [SITE] [--docs DOCS]`. The MkDocs build runs it itself
 (scripts/atlas_hooks.py), so `mkdocs build` and `mkdocs serve` publish both.
@@ -28,12 +29,16 @@ from .check.pages import Page
 from .check.rules import graph_of
 from .check.urls import aliases_of, redirects
 from .data import ZoneWords, load_urgent_signs, load_zone_words
-from .model import URGENT_PAGE, page_url
+from .model import EVERYDAY_WORDS_FILE, URGENT_PAGE, page_url
+from .spelling import spelling_table
+from .wordforms import everyday_words
 
 GRAPH_FILE = "atlas-graph.json"
 NAMES_FILE = "search/names.json"
 ZONES_FILE = "search/zones.json"
 URGENT_FILE = "search/urgent.json"
+SPELLING_FILE = "search/spelling.json"
+TEXT_WORD = re.compile(r"[a-z]+")
 NOT_A_NAME = re.compile(r"[\W_]+", re.ASCII)  # the same in the script that reads the file
 
 
@@ -79,6 +84,18 @@ def tidy_search_index(site: Path, pages: dict[str, Page]) -> int:
     if changed:
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return changed
+
+
+def index_words(site: Path) -> set[str]:
+    """The lower-case words of the built search index (titles, text and tags), or none without one."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return set()
+    found: set[str] = set()
+    for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+        text = " ".join([str(doc.get("title", "")), str(doc.get("text", "")), *map(str, doc.get("tags") or [])])
+        found.update(TEXT_WORD.findall(html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
+    return found
 
 
 def name_key(name: str) -> str:
@@ -161,6 +178,10 @@ def publish(docs: Path, site: Path) -> list[str]:
                  "signs": list(load_urgent_signs(docs)[0].values())}  # the checker reports its problems
         (site / URGENT_FILE).write_text(json.dumps(signs, separators=(",", ":")), encoding="utf-8")
         written.append(f"/{URGENT_FILE}")
+        table = spelling_table((page.meta for page in graph.pages.values() if _searchable(page)),
+                               everyday_words(docs / EVERYDAY_WORDS_FILE), index_words(site))
+        (site / SPELLING_FILE).write_text(json.dumps(table, separators=(",", ":")), encoding="utf-8")
+        written.append(f"/{SPELLING_FILE}")
     return written
 
 
