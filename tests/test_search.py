@@ -329,8 +329,9 @@ def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser: An
     page.close()
 
 
-@pytest.mark.parametrize(("query", "helped"), [("sciatica", False), ("qwzx", True), ("sciatica qwzx", True)],
-                         ids=["found", "nothing found", "best page misses a word"])
+@pytest.mark.parametrize(("query", "helped"), [("sciatica", False), ("qwzx", True), ("sciatica qwzx", True),
+                                               ("gluteus medius pain", False)],
+                         ids=["found", "nothing found", "best page misses a word", "only its other sections miss one"])
 def test_weak_results_offer_the_body_map_and_urgent_help(browser: Any, served: str, query: str, helped: bool) -> None:
     page = browser.new_page(viewport=DESKTOP)
     page.add_init_script(COUNT_SEARCHES)
