@@ -31,10 +31,10 @@ HELD_OUT = yaml.safe_load((Path(__file__).parent / "search_queries_heldout.yml")
 FORUM = yaml.safe_load((Path(__file__).parent / "search_queries_forum.yml").read_text(encoding="utf-8"))
 FORUM_TUNED = [item for item in FORUM if not item.get("held_out")]
 FORUM_HELD_OUT = [item for item in FORUM if item.get("held_out")]
-# Floors a little under what the forum suite scores today, to catch a loss: the tuned part 219/227;
-# the held-out third 86/96 (the aim for it is 90%: not reached), reported apart.
+# Floors a little under what the forum suite scores today, to catch a loss: the tuned part 255/265;
+# the held-out third 104/115 (90.4%; the aim for it is 90%), reported apart.
 FORUM_PASS_RATE = 0.95
-FORUM_HELD_OUT_PASS_RATE = 0.87
+FORUM_HELD_OUT_PASS_RATE = 0.88
 TOP = 3
 PASS_RATE = 0.95
 HELD_OUT_PASS_RATE = 0.80
