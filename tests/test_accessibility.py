@@ -1,7 +1,8 @@
 """Accessibility in a real browser: axe-core (the npm package, pinned and checked by scripts/dev.py)
 run in Chromium on every page of the built site, in four modes: phone and desktop, light and dark.
 Each page loads once; it is laid out again at the other width, and its colours are switched with the
-site's own light/dark toggle. Any violation fails, with the mode, the rule, the element and axe's reason."""
+site's own light/dark toggle. Any violation fails, with the mode, the rule, the element and axe's reason.
+The open search dialog, with all its lines showing, is checked on a phone in light and dark."""
 
 from __future__ import annotations
 
@@ -63,3 +64,25 @@ def test_no_axe_violations_on_phone_and_desktop_in_light_and_dark(auditor: Any, 
         auditor.wait_for_function(SWITCHED, arg=SCHEME[colours], timeout=5000)
         found[f"{screen} {colours}"] = auditor.evaluate(RUN_AXE)
     assert {mode: violations for mode, violations in found.items() if violations} == {}
+
+
+@pytest.mark.parametrize("colours", ["light", "dark"])
+def test_no_axe_violations_in_the_search_dialog_with_all_its_lines(browser: Any, axe_source: str, served: str,
+                                                                   colours: str) -> None:
+    """The open search dialog on a phone, showing the query as searched ("Searched for ..."), the help
+    line, a result with a missing word and highlighted words."""
+    tab = browser.new_page(color_scheme="light", viewport=PHONE)
+    try:
+        tab.add_init_script(START_LIGHT)
+        tab.add_init_script(axe_source)
+        tab.goto(served + "/pain/outer-hip-pain/")
+        tab.evaluate(TOGGLE, SCHEME[colours])
+        tab.wait_for_function(SWITCHED, arg=SCHEME[colours], timeout=5000)
+        tab.locator('label.md-header__button[for="__search"]').click()
+        tab.locator("input.md-search__input").fill("my abdomem hurts qqzx")
+        tab.wait_for_selector(".atlas-search-spelt:not([hidden])")
+        tab.wait_for_selector(".atlas-search-help:not([hidden])")
+        tab.wait_for_selector(".md-search-result__terms")
+        assert tab.evaluate(RUN_AXE) == []
+    finally:
+        tab.context.close()

@@ -309,6 +309,11 @@ def test_a_misspelt_name_is_put_right_before_it_is_searched(search_page: Any, ty
     assert search_page.evaluate("window.atlasSearches.last") == sent
     if first:
         assert found[:1] == [first], found[:3]
+    shown = search_page.locator(".atlas-search-spelt")  # the reader is told what was searched
+    if sent != typed:
+        assert shown.is_visible() and shown.inner_text() == f"Searched for {sent}"
+    else:
+        assert not shown.is_visible()
 
 
 def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser: Any, served: str) -> None:
