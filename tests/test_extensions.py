@@ -243,6 +243,16 @@ def test_a_cell_of_one_or_two_plain_words_carries_them_for_the_stylesheet() -> N
     assert values == [[None, "Spill-over", None], ["Piriformis", None, None]]  # a link, bold or long cell: none
 
 
+def test_a_table_with_a_zone_column_says_what_main_and_spill_over_mean() -> None:
+    zoned = WIDE_TABLE.replace("| Where |", "| Zone |").replace("| Back |", "| Main |").replace("| Buttock |", "| Spill-over |")
+    caption = tree(render(zoned, "atlas.tables", "tables")).find("caption")
+    assert caption.text() == model.ZONE_KEY
+    assert "data-search-exclude" in caption.attrs  # the same on every page: not words to find a page by
+    assert tree(render(WIDE_TABLE, "atlas.tables", "tables")).find_all("caption") == []  # no Zone column
+    other = zoned.replace("| Main |", "| Low back |").replace("| Spill-over |", "| Buttock |")
+    assert tree(render(other, "atlas.tables", "tables")).find_all("caption") == []  # a Zone column of other words
+
+
 def test_heading_markup_is_left_out_of_the_label() -> None:
     text = WIDE_TABLE.replace("| Muscle |", "| **Muscle** (*name*) |")
     cell = tree(render(text, "atlas.tables", "tables")).find("tbody").find_all("td")[0]

@@ -32,7 +32,7 @@ def _without_header(text: str) -> str:
 # dialog's name, and the help line for weak results that the search partial adds (taken from it whole:
 # everything around it must still be Material's).
 HELP = (Path(__file__).resolve().parent.parent / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-HELP = HELP[HELP.index('<div class="atlas-search-help"'):HELP.index('<ol class="md-search-result__list"')]
+HELP = HELP[HELP.index('<p class="atlas-search-spelt"'):HELP.index('<ol class="md-search-result__list"')]  # the two lines added
 CHANGED = {"search.html": [('role="dialog" aria-label="{{ lang.t(\'search\') }}"', 'role="dialog"'), (HELP, "")]}
 
 

@@ -95,6 +95,10 @@ TODO_MARKER = "todo"  # `[[todo what to write]]`: left by `dev.py new`, reported
 PAIN_SEARCH_BOOST = 1.5
 
 ZONE_VALUES = ("Main", "Spill-over")
+ZONE_COLUMN = "Zone"
+# What the Zone column means, said above every table that uses it (atlas.tables), on the page and on
+# its printed handout, where the column itself is left out and "spill-over" is printed under the muscle.
+ZONE_KEY = "Zone: “Main”, the muscle’s pain is mostly felt here; “Spill-over”, it only sometimes spreads here."
 EVIDENCE_VALUES = ("Experimental referral", "Clinical studies", "Clinical description")
 ROLE_VALUES = ("Main target", "Also stretched")
 

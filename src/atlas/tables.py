@@ -3,7 +3,8 @@
 labelled lines (every column, in order) instead of a table wider than the screen. A cell of one or two
 plain words also carries them, `<td data-label="Zone" data-value="Spill-over">`, so that a printed
 handout can show a short column's value in another column. Tables of two columns fit a phone as they
-are and are left alone.
+are and are left alone. A table whose Zone column says "Main" or "Spill-over" gets a caption saying
+what they mean (atlas.model.ZONE_KEY).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+
+from .model import ZONE_COLUMN, ZONE_KEY, ZONE_VALUES
 
 # The narrowest table that is shown as cards on a phone.
 CARD_COLUMNS = 3
@@ -34,6 +37,7 @@ class TableLabelProcessor(Treeprocessor):
             labels = [heading_text(cell) for cell in head.findall("th")]
             if len(labels) < CARD_COLUMNS:
                 continue
+            zones = False
             for row in table.iterfind("tbody/tr"):
                 for label, cell in zip(labels, row.findall("td")):
                     if label:
@@ -41,6 +45,11 @@ class TableLabelProcessor(Treeprocessor):
                     words = heading_text(cell)
                     if len(cell) == 0 and 0 < len(words.split()) <= SHORT_WORDS:
                         cell.set("data-value", words)
+                        zones = zones or (label == ZONE_COLUMN and words in ZONE_VALUES)
+            if zones:
+                caption = Element("caption", {"data-search-exclude": ""})  # a key, not words to find the page by
+                caption.text = ZONE_KEY
+                table.insert(0, caption)
 
 
 class TableLabelExtension(Extension):
