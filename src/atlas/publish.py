@@ -31,14 +31,13 @@ from .check.urls import aliases_of, redirects
 from .data import ZoneWords, load_urgent_signs, load_zone_words
 from .model import EVERYDAY_WORDS_FILE, URGENT_PAGE, page_url
 from .spelling import spelling_table
-from .wordforms import everyday_words
+from .wordforms import WORD, everyday_words
 
 GRAPH_FILE = "atlas-graph.json"
 NAMES_FILE = "search/names.json"
 ZONES_FILE = "search/zones.json"
 URGENT_FILE = "search/urgent.json"
 SPELLING_FILE = "search/spelling.json"
-TEXT_WORD = re.compile(r"[a-z]+")
 NOT_A_NAME = re.compile(r"[\W_]+", re.ASCII)  # the same in the script that reads the file
 
 
@@ -94,7 +93,7 @@ def index_words(site: Path) -> set[str]:
     found: set[str] = set()
     for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
         text = " ".join([str(doc.get("title", "")), str(doc.get("text", "")), *map(str, doc.get("tags") or [])])
-        found.update(TEXT_WORD.findall(html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
+        found.update(WORD.findall(html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
     return found
 
 
